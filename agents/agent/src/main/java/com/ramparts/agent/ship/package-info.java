@@ -1,0 +1,10 @@
+/**
+ * The Kafka sink: reads events from the spool and sends them to {@code telemetry.events}, keyed by
+ * site id, with an idempotent producer (acks=all, compression, bounded in flight). The spool's
+ * cursor advances only over records Kafka acknowledged, in spool order; when Kafka is down or
+ * refuses, the shipper rewinds to the cursor and retries with exponential backoff, so nothing is
+ * ever dropped here. TLS client authentication is plain producer configuration.
+ *
+ * <p>Depends on kafka-clients and the spool.
+ */
+package com.ramparts.agent.ship;

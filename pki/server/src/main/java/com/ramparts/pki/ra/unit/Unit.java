@@ -1,0 +1,17 @@
+package com.ramparts.pki.ra.unit;
+
+import java.util.List;
+
+/**
+ * A unit: department, district, ward.
+ *
+ * @param code also the organizationIdentifier in its seal
+ * @param parentCode null for the top of the tree
+ * @param allowedDomains DNS suffixes its server-tls certificates may name
+ */
+public record Unit(String code, String name, String parentCode, List<String> allowedDomains) {
+
+    public Unit {
+        allowedDomains = List.copyOf(allowedDomains);
+    }
+}
