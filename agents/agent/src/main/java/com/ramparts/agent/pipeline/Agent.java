@@ -134,6 +134,9 @@ public final class Agent implements AutoCloseable {
 
     private void startThreads() {
         for (InputWorker worker : workers) {
+            worker.tryOpen(); // a file opened now is followed through a rotation that happens right after start
+        }
+        for (InputWorker worker : workers) {
             workerThreads.add(Thread.ofPlatform().name("input-" + worker.inputId()).start(worker));
         }
         shipperThread.start();

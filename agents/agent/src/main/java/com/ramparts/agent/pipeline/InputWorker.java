@@ -104,6 +104,21 @@ public final class InputWorker implements Runnable {
     }
 
     /**
+     * One attempt at {@link #open()} from the caller's thread, so that an input is listening or
+     * holds its file when the agent's start returns; a failure is logged and {@link #run()} retries.
+     *
+     * @return whether the input is open
+     */
+    public boolean tryOpen() {
+        try {
+            open();
+        } catch (IOException | RuntimeException e) {
+            problem("input_start_failed", e);
+        }
+        return opened;
+    }
+
+    /**
      * One round: a pending batch is appended first; otherwise the input is polled and what it
      * gave is parsed, stamped and appended. Then the checkpoint is written if it is due.
      *

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,20 @@ class AgentTest {
 
     @TempDir
     Path dir;
+
+    /** closed even when an assertion fails, so no agent thread outlives its deleted temp directory */
+    private final List<Agent> started = new ArrayList<>();
+
+    @AfterEach
+    void closeAgents() {
+        started.forEach(Agent::close);
+    }
+
+    private Agent start(String topic) throws IOException {
+        Agent agent = Agent.start(config(topic), LineParser::lookup, "test");
+        started.add(agent);
+        return agent;
+    }
 
     private AgentConfig config(String topic) {
         return new AgentConfig("agent-7", "ward-03", Optional.of("d1-ward-03"), dir.resolve("data"),
@@ -90,7 +106,7 @@ class AgentTest {
         Path log = dir.resolve("app.log");
         write(log, 0, 300);
         try (KafkaEvents kafka = new KafkaEvents(KAFKA.bootstrapServers(), topic)) {
-            Agent agent = Agent.start(config(topic), LineParser::lookup, "test");
+            Agent agent = start(topic);
             SyslogInput syslog = (SyslogInput) agent.input("fw");
 
             write(log, 300, 200);
@@ -150,7 +166,7 @@ class AgentTest {
 
             agent.close(); // SIGTERM's path
             write(log, 800, 50);
-            Agent restarted = Agent.start(config(topic), LineParser::lookup, "test");
+            Agent restarted = start(topic);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> from(kafka.poll(), "app").size() >= 850);
                 List<String> ids = from(kafka.poll(), "app").stream().map(e -> e.id().toString()).toList();
