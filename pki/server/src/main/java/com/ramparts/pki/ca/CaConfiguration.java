@@ -48,6 +48,6 @@ class CaConfiguration {
 
     @Bean
     PublicationPoints publicationPoints(PkiProperties properties) {
-        return new PublicationPoints(properties.publicUrl());
+        return new PublicationPoints(properties.publicUrl(), properties.crl().delta().enabled());
     }
 }

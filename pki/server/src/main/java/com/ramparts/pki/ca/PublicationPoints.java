@@ -6,7 +6,12 @@ import java.net.URI;
  * Where relying parties fetch what a CA publishes, below the service's public URL. Certificates
  * point here (CRL distribution point, AIA), and the HTTP layer serves exactly these paths.
  */
-public record PublicationPoints(URI base) {
+public record PublicationPoints(URI base, boolean deltaCrls) {
+
+    /** Without delta CRLs. */
+    public PublicationPoints(URI base) {
+        this(base, false);
+    }
 
     public PublicationPoints {
         String text = base.toString();
@@ -22,6 +27,11 @@ public record PublicationPoints(URI base) {
 
     public URI crl(String caName) {
         return URI.create(base + "/crl/" + caName + ".crl");
+    }
+
+    /** The delta CRL (RFC 5280 5.2.4) certificates and the full CRL name in freshestCRL, when delta CRLs are published. */
+    public java.util.Optional<URI> deltaCrl(String caName) {
+        return deltaCrls ? java.util.Optional.of(URI.create(base + "/crl/" + caName + "-delta.crl")) : java.util.Optional.empty();
     }
 
     public URI ocsp() {

@@ -61,8 +61,24 @@ public record PkiProperties(
     public record Ca(@NotNull Path keystore, Path passphraseFile, String passphraseEnv) {
     }
 
-    /** @param validity how long a CRL is valid (nextUpdate - thisUpdate); it is regenerated after half of it, or when a revocation changed it */
-    public record Crl(@DefaultValue("1d") Duration validity) {
+    /**
+     * @param validity how long a full CRL is valid (nextUpdate - thisUpdate)
+     * @param regenerateBefore a full CRL is regenerated this long before its nextUpdate, by the schedule or the next request
+     * @param regenerateOnRevocation also regenerate the full CRL after each revocation (with delta CRLs on, a large CA
+     *                               may turn this off and let the delta carry revocations until the schedule)
+     * @param checkInterval how often the schedule looks at each CA's CRLs
+     * @param delta delta CRLs (RFC 5280 5.2.4)
+     */
+    public record Crl(@DefaultValue("1d") Duration validity, @DefaultValue("12h") Duration regenerateBefore,
+                      @DefaultValue("true") boolean regenerateOnRevocation, @DefaultValue("1m") Duration checkInterval,
+                      @DefaultValue CrlDelta delta) {
+    }
+
+    /**
+     * @param enabled publish {@code /crl/<ca>-delta.crl}, name it in the full CRL's and new certificates' freshestCRL
+     * @param validity how long a delta CRL is valid; it is regenerated after a revocation and after half of it
+     */
+    public record CrlDelta(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration validity) {
     }
 
     /**
@@ -70,11 +86,27 @@ public record PkiProperties(
      * @param signerProfile the profile the delegated responder certificates are issued with
      * @param signerRenewBefore a responder certificate closer than this to its end is replaced at start
      * @param maxRequestsPerQuery how many certificates one OCSP request may ask about
+     * @param presigned responses signed ahead of time for requests without a nonce (RFC 5019)
      */
     public record Ocsp(@DefaultValue("1h") Duration responseValidity,
                        @DefaultValue("ocsp-signer") String signerProfile,
                        @DefaultValue("7d") Duration signerRenewBefore,
-                       @DefaultValue("10") int maxRequestsPerQuery) {
+                       @DefaultValue("10") int maxRequestsPerQuery,
+                       @DefaultValue OcspPresigned presigned) {
+    }
+
+    /**
+     * @param enabled sign a response for every unexpired certificate ahead of time and serve it to requests
+     *                for one certificate without a nonce
+     * @param validity nextUpdate - thisUpdate of a pre-signed response
+     * @param refreshBefore a pre-signed response is signed again this long before its nextUpdate
+     * @param interval how often the refresher looks for certificates whose response is missing, due or outdated
+     *                 (a revocation wakes it at once)
+     * @param batch responses signed and stored per transaction
+     */
+    public record OcspPresigned(@DefaultValue("true") boolean enabled, @DefaultValue("1d") Duration validity,
+                                @DefaultValue("12h") Duration refreshBefore, @DefaultValue("1m") Duration interval,
+                                @DefaultValue("1000") int batch) {
     }
 
     /**
@@ -190,9 +222,13 @@ public record PkiProperties(
      * @param maxUploadSize the largest bulk request (CSV + zip) accepted
      * @param maxEntries the most entries a zip of CSRs may hold
      * @param maxUncompressedSize the most bytes a zip of CSRs may expand to
+     * @param profile the profile bulk jobs issue (its RA record check is the staff member's)
+     * @param threads how many rows of a job are issued at once on this instance
+     * @param pollInterval how often an instance looks for approved jobs with rows left (a restart resumes them)
      */
     public record Bulk(@DefaultValue("256MB") DataSize maxUploadSize, @DefaultValue("200000") int maxEntries,
-                       @DefaultValue("1GB") DataSize maxUncompressedSize) {
+                       @DefaultValue("1GB") DataSize maxUncompressedSize, @DefaultValue("staff-signing") String profile,
+                       @DefaultValue("2") int threads, @DefaultValue("5s") Duration pollInterval) {
     }
 
     /** @param days the report lists certificates expiring within this many days; @param cron when it runs */

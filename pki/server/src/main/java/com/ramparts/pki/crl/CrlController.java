@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /crl/{ca}.crl}: the CA's current CRL, DER, for anyone (RFC 5280 CRL distribution point). */
+/** {@code GET /crl/{ca}.crl} and {@code /crl/{ca}-delta.crl}: the CA's current full and delta CRL, DER, for anyone (RFC 5280 CRL distribution point). */
 @RestController
 class CrlController {
 
@@ -23,7 +23,16 @@ class CrlController {
 
     @GetMapping("/crl/{ca}.crl")
     ResponseEntity<Resource> crl(@PathVariable("ca") String ca) {
-        CrlPublisher.Published published = publisher.current(ca);
+        return answer(publisher.current(ca));
+    }
+
+    /** The delta CRL (RFC 5280 5.2.4) the full CRL's freshestCRL names. */
+    @GetMapping("/crl/{ca}-delta.crl")
+    ResponseEntity<Resource> delta(@PathVariable("ca") String ca) {
+        return answer(publisher.currentDelta(ca));
+    }
+
+    private static ResponseEntity<Resource> answer(CrlPublisher.Published published) {
         return ResponseEntity.ok()
                 .contentType(PKIX_CRL)
                 .header(HttpHeaders.EXPIRES, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(

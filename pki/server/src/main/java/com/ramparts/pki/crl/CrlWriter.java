@@ -53,6 +53,15 @@ public final class CrlWriter {
 
     public static Written write(CaSigner ca, long crlNumber, Instant thisUpdate, Instant nextUpdate, Entries entries, Path target)
             throws IOException {
+        return write(ca, crlNumber, thisUpdate, nextUpdate, entries, target, java.util.List.of());
+    }
+
+    /**
+     * @param extensions CRL extensions besides AKI and the CRL number: freshestCRL in a full CRL, deltaCRLIndicator
+     *                   in a delta CRL
+     */
+    public static Written write(CaSigner ca, long crlNumber, Instant thisUpdate, Instant nextUpdate, Entries entries, Path target,
+                                java.util.List<Extension> extensions) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path entriesFile = Files.createTempFile(directory, ".crl-entries-", ".tmp");
@@ -82,14 +91,15 @@ public final class CrlWriter {
             prefix.write(X509Times.time(nextUpdate).getEncoded(ASN1Encoding.DER));
             // RFC 5280 5.1.2.6: with no revoked certificates the list is absent, not empty
             byte[] revokedHeader = entriesLength > 0 ? header(0x30, entriesLength) : new byte[0];
-            byte[] extensions = new DERTaggedObject(true, 0, new Extensions(new Extension[]{
-                    new Extension(Extension.authorityKeyIdentifier, false,
-                            KeyIdentifiers.authorityKeyIdentifier(ca.certificate()).getEncoded(ASN1Encoding.DER)),
-                    new Extension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)).getEncoded(ASN1Encoding.DER))
-            })).getEncoded(ASN1Encoding.DER);
-            long tbsLength = prefix.size() + revokedHeader.length + entriesLength + extensions.length;
+            java.util.List<Extension> all = new java.util.ArrayList<>();
+            all.add(new Extension(Extension.authorityKeyIdentifier, false,
+                    KeyIdentifiers.authorityKeyIdentifier(ca.certificate()).getEncoded(ASN1Encoding.DER)));
+            all.add(new Extension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)).getEncoded(ASN1Encoding.DER)));
+            all.addAll(extensions);
+            byte[] extensionsDer = new DERTaggedObject(true, 0, new Extensions(all.toArray(Extension[]::new))).getEncoded(ASN1Encoding.DER);
+            long tbsLength = prefix.size() + revokedHeader.length + entriesLength + extensionsDer.length;
             byte[] tbsHeader = header(0x30, tbsLength);
-            TbsParts tbs = new TbsParts(tbsHeader, prefix.toByteArray(), revokedHeader, entriesFile, extensions);
+            TbsParts tbs = new TbsParts(tbsHeader, prefix.toByteArray(), revokedHeader, entriesFile, extensionsDer);
 
             try (OutputStream signing = new BufferedOutputStream(new NonClosing(signer.getOutputStream()), BUFFER)) {
                 tbs.writeTo(signing);

@@ -61,6 +61,9 @@ public enum PkiError {
     RA_RECORD_MISMATCH("ra.request.record_mismatch", Kind.INVALID),
     RA_RENEWAL_NOT_RENEWABLE("ra.renewal.not_renewable", Kind.CONFLICT),
     RA_BULK_JOB_NOT_FOUND("ra.bulk.not_found", Kind.NOT_FOUND),
+    RA_BULK_JOB_NOT_AWAITING_APPROVAL("ra.bulk.not_awaiting_approval", Kind.CONFLICT),
+    RA_BULK_APPROVAL_BY_CREATOR("ra.bulk.approval_by_creator", Kind.CONFLICT),
+    RA_BULK_TOO_LARGE("ra.bulk.too_large", Kind.TOO_LARGE),
     TOKEN_NOT_FOUND("token.not_found", Kind.NOT_FOUND),
     TOKEN_SCOPE_INVALID("token.scope_invalid", Kind.INVALID),
 

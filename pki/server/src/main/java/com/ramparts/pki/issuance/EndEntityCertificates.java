@@ -71,6 +71,12 @@ final class EndEntityCertificates {
             if (profile.crlDistributionPoint()) {
                 builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
                         new DistributionPoint(new DistributionPointName(new GeneralNames(uri(points.crl(ca.name())))), null, null)}));
+                // RFC 5280 4.2.1.15: where the delta CRLs are, so relying parties see revocations between full CRLs
+                java.util.Optional<java.net.URI> delta = points.deltaCrl(ca.name());
+                if (delta.isPresent()) {
+                    builder.addExtension(Extension.freshestCRL, false, new CRLDistPoint(new DistributionPoint[]{
+                            new DistributionPoint(new DistributionPointName(new GeneralNames(uri(delta.get()))), null, null)}));
+                }
             }
             List<AccessDescription> access = new ArrayList<>();
             if (profile.aiaOcsp()) {

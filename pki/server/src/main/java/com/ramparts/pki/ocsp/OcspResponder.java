@@ -61,12 +61,19 @@ public class OcspResponder {
 
     private final List<Issuer> issuers;
     private final CertificateInventory inventory;
+    private final PresignedResponses presigned;
     private final Duration validity;
     private final int maxRequests;
     private final Clock clock;
 
     public OcspResponder(CertificateAuthorities cas, OcspSigners signers, CertificateInventory inventory, Duration validity,
                          int maxRequests, Clock clock) {
+        this(cas, signers, inventory, PresignedResponses.NONE, validity, maxRequests, clock);
+    }
+
+    /** @param presigned responses signed ahead of time, served to requests for one certificate without a nonce (RFC 5019) */
+    public OcspResponder(CertificateAuthorities cas, OcspSigners signers, CertificateInventory inventory, PresignedResponses presigned,
+                         Duration validity, int maxRequests, Clock clock) {
         List<Issuer> list = new ArrayList<>();
         for (CaSigner ca : cas.all()) {
             CaSigner signer = signers.forCa(ca.name()).orElseThrow(() -> new IllegalStateException("no OCSP signer for " + ca.name()));
@@ -76,6 +83,7 @@ public class OcspResponder {
         }
         this.issuers = List.copyOf(list);
         this.inventory = inventory;
+        this.presigned = presigned;
         this.validity = validity;
         this.maxRequests = maxRequests;
         this.clock = clock;
@@ -106,6 +114,13 @@ public class OcspResponder {
             issuer = found.get();
         }
         Instant now = X509Times.truncate(clock.instant());
+        if (requests.length == 1 && nonce == null && issuer.hashAlgorithm().equals(OIWObjectIdentifiers.idSHA1)) {
+            // RFC 5019: the lightweight profile's requests get the response made ahead of time, without signing now
+            Optional<byte[]> ready = presigned.lookup(issuer.caName(), requests[0].getCertID().getSerialNumber(), clock.instant());
+            if (ready.isPresent()) {
+                return ready.get();
+            }
+        }
         BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(issuer.responderId());
         for (Req single : requests) {
             CertificateID id = single.getCertID();
@@ -125,8 +140,35 @@ public class OcspResponder {
         }
     }
 
+    /**
+     * A response about one certificate with a SHA-1 CertID (what RFC 5019 clients send), signed now for
+     * the given status and valid for {@code validity}: what the pre-signing stores.
+     */
+    public byte[] presign(String caName, java.math.BigInteger serial, CertificateInventory.Status status, Instant thisUpdate,
+                          Duration validity) {
+        Issuer issuer = issuers.stream().filter(i -> i.caName().equals(caName) && i.hashAlgorithm().equals(OIWObjectIdentifiers.idSHA1))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no CA " + caName));
+        Instant now = X509Times.truncate(thisUpdate);
+        CertificateID id = new CertificateID(new org.bouncycastle.asn1.ocsp.CertID(
+                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1, org.bouncycastle.asn1.DERNull.INSTANCE),
+                new org.bouncycastle.asn1.DEROctetString(issuer.nameHash()), new org.bouncycastle.asn1.DEROctetString(issuer.keyHash()),
+                new org.bouncycastle.asn1.ASN1Integer(serial)));
+        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(issuer.responderId());
+        builder.addResponse(id, statusOf(Optional.of(status)), X509Times.date(now), X509Times.date(now.plus(validity)), null);
+        try {
+            CaSigner signer = issuer.signer();
+            BasicOCSPResp basic = builder.build(signer.contentSigner(), new X509CertificateHolder[]{signer.certificate()}, X509Times.date(now));
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (OCSPException | IOException e) {
+            throw new IllegalStateException("cannot sign an OCSP response for " + caName, e);
+        }
+    }
+
     private org.bouncycastle.cert.ocsp.CertificateStatus status(String caName, CertificateID id) {
-        Optional<CertificateInventory.Status> found = inventory.status(caName, id.getSerialNumber());
+        return statusOf(inventory.status(caName, id.getSerialNumber()));
+    }
+
+    private static org.bouncycastle.cert.ocsp.CertificateStatus statusOf(Optional<CertificateInventory.Status> found) {
         if (found.isEmpty()) {
             return new UnknownStatus();
         }

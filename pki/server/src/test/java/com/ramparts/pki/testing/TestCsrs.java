@@ -96,7 +96,7 @@ public final class TestCsrs {
     public static final String AGENT_SUBJECT = "O=Ramparts,CN=site-0042";
     public static final String SERVER_SUBJECT = "CN=portal.hcm.gov.vn";
 
-    static KeyPair generate(String algorithm, AlgorithmParameterSpec parameters) {
+    public static KeyPair generate(String algorithm, AlgorithmParameterSpec parameters) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             if (parameters != null) {

@@ -18,12 +18,12 @@ import java.util.Locale;
  * What the profile cannot know: that a seal names its own unit, a staff certificate the person of
  * the RA record, and a server certificate only its unit's domains.
  */
-final class RecordCheck {
+public final class RecordCheck {
 
     private RecordCheck() {
     }
 
-    static void check(String profile, CertificateContent content, Unit unit, Staff staff) {
+    public static void check(String profile, CertificateContent content, Unit unit, Staff staff) {
         switch (profile) {
             case "unit-signing" -> expect("subject.organizationIdentifier", value(content, BCStyle.ORGANIZATION_IDENTIFIER), unit.code());
             case "staff-signing" -> {
