@@ -31,6 +31,8 @@ import java.util.Map;
  * @param tsa the time-stamping authority (RFC 3161)
  * @param ra the registration authority: approvals, imports, bulk issuance, API tokens, expiry
  * @param audit the hash-chained audit log: checkpoints and publication to Kafka
+ * @param acme the ACME server (RFC 8555) for the units' web servers
+ * @param cmp the CMP server (RFC 9483 lightweight profile)
  */
 @Validated
 @ConfigurationProperties("ramparts.pki")
@@ -47,7 +49,9 @@ public record PkiProperties(
         @NotNull @DefaultValue Est est,
         @NotNull @DefaultValue Tsa tsa,
         @NotNull @DefaultValue Ra ra,
-        @NotNull @DefaultValue Audit audit) {
+        @NotNull @DefaultValue Audit audit,
+        @NotNull @DefaultValue Acme acme,
+        @NotNull @DefaultValue Cmp cmp) {
 
     public PkiProperties {
         cas = ordered(cas);
@@ -250,6 +254,51 @@ public record PkiProperties(
      */
     public record AuditKafka(String bootstrapServers, @DefaultValue("pki.audit") String topic,
                              @DefaultValue("2s") Duration interval) {
+    }
+
+    /**
+     * @param profile the profile ACME issues
+     * @param requireExternalAccountBinding new accounts must carry an external account binding (RFC 8555 7.3.4), which
+     *                                      ties them to a unit; when off, unbound accounts may order any name the profile allows
+     * @param http01Port the port http-01 challenges are fetched from (80 in production; tests point it at certbot's)
+     * @param validationTimeout connect and read timeout of one http-01 fetch
+     * @param validationHosts host name to IP address, used before DNS when validating (split-horizon names, tests)
+     * @param orderValidity how long an order and its authorizations stay usable
+     * @param nonceValidity how long an unused Replay-Nonce stays valid
+     * @param eabKeyMaxValidity the longest an external account binding key may stay unused
+     * @param requireTls refuse ACME over plain HTTP (RFC 8555 6.1); turn off only behind a TLS-terminating proxy
+     */
+    public record Acme(@DefaultValue("server-tls") String profile,
+                       @DefaultValue("true") boolean requireExternalAccountBinding,
+                       @DefaultValue("80") int http01Port,
+                       @DefaultValue("10s") Duration validationTimeout,
+                       Map<String, String> validationHosts,
+                       @DefaultValue("7d") Duration orderValidity,
+                       @DefaultValue("1h") Duration nonceValidity,
+                       @DefaultValue("30d") Duration eabKeyMaxValidity,
+                       @DefaultValue("true") boolean requireTls) {
+
+        public Acme {
+            validationHosts = ordered(validationHosts);
+        }
+    }
+
+    /**
+     * @param profile the profile CMP issues
+     * @param secretValidity how long a one-time CMP enrolment secret lasts when its creator does not say
+     * @param secretMaxValidity the longest validity a creator may ask for
+     * @param requireTls refuse CMP over plain HTTP; off by default because CMP messages carry their own protection
+     * @param signerProfile the profile of the key that signs responses to signature-protected requests (kur, rr)
+     * @param signerRenewBefore a CMP signer certificate closer than this to its end is replaced at start
+     * @param maxMacIterations the most PasswordBasedMac iterations a request may ask the server to compute
+     */
+    public record Cmp(@DefaultValue("agent-tls") String profile,
+                      @DefaultValue("72h") Duration secretValidity,
+                      @DefaultValue("30d") Duration secretMaxValidity,
+                      @DefaultValue("false") boolean requireTls,
+                      @DefaultValue("cmp-signer") String signerProfile,
+                      @DefaultValue("7d") Duration signerRenewBefore,
+                      @DefaultValue("100000") int maxMacIterations) {
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {

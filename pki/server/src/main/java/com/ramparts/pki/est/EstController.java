@@ -95,10 +95,17 @@ class EstController {
         return answer.body(refusal.getMessage() + "\n");
     }
 
-    /** Issuance refusals: a bad request (RFC 7030 4.2.3), or 503 while no CA is online. */
+    /**
+     * Issuance refusals: a bad request (RFC 7030 4.2.3), 413 for a CSR over {@code csr-max-size} (as the
+     * REST API answers it), or 503 while no CA is online.
+     */
     @ExceptionHandler(PkiException.class)
     ResponseEntity<String> issuanceRefused(PkiException e) {
-        int status = e.error().kind() == PkiError.Kind.UNAVAILABLE ? 503 : 400;
+        int status = switch (e.error().kind()) {
+            case UNAVAILABLE -> 503;
+            case TOO_LARGE -> 413;
+            default -> 400;
+        };
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(e.error().code() + ": " + e.getMessage() + "\n");
     }
 

@@ -71,8 +71,22 @@ public class IssuanceService {
         if (request.profile() == null || request.profile().isBlank()) {
             throw new PkiException(PkiError.REQUEST_FIELD_MISSING, "profile", "profile");
         }
-        CertificateProfile profile = profiles.require(request.profile());
+        profiles.require(request.profile());
         ParsedCsr csr = CertificationRequests.parse(request.csr(), csrMaxBytes);
+        return issue(csr, request.profile(), request.ca(), request.requestedBy());
+    }
+
+    /**
+     * The same path for a request that is not a PKCS#10 (a CMP certificate template, RFC 4211) whose
+     * proof of possession the protocol adapter has already checked: everything after the CSR parse.
+     */
+    @Transactional
+    public IssuedCertificate issue(ParsedCsr csr, String profileName, String requestedCa, String requester) {
+        if (profileName == null || profileName.isBlank()) {
+            throw new PkiException(PkiError.REQUEST_FIELD_MISSING, "profile", "profile");
+        }
+        CertificateProfile profile = profiles.require(profileName);
+        IssuanceRequest request = new IssuanceRequest(null, profileName, requestedCa, requester);
         String caName = profile.issuerFor(request.ca());
         CaSigner ca = cas.find(caName).orElseThrow(() -> new PkiException(PkiError.CA_UNAVAILABLE, "ca", caName));
         CertificateContent content = profile.apply(csr);

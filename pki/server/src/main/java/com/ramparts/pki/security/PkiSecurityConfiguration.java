@@ -41,6 +41,8 @@ class PkiSecurityConfiguration {
                         .requestMatchers("/api/v1/units/**", "/api/v1/staff/**").hasAnyRole("ADMIN", "RA_OFFICER")
                         .requestMatchers("/api/v1/requests/**", "/api/v1/requests", "/api/v1/renewals", "/api/v1/expiring")
                         .hasAnyRole("ADMIN", "RA_OFFICER", "REQUESTER")
+                        // ACME external account binding keys: requesters for their own unit (checked by the controller)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/acme/eab-keys").hasAnyRole("ADMIN", "RA_OFFICER", "REQUESTER")
                         .requestMatchers("/api/v1/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .addFilterBefore(bearerTokens, BasicAuthenticationFilter.class) // API tokens; basic stays for the bootstrap admin

@@ -8,7 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The enrolment and time-stamping protocols (EST, TSA, CMP) authenticate their callers themselves,
+ * The enrolment and time-stamping protocols (EST, ACME, TSA, CMP) authenticate their callers themselves,
  * in their own formats: an EST enrolment token arrives as an HTTP basic password, which the
  * administrator chain's basic authentication would reject before EST saw it. So these paths get
  * a chain of their own, ahead of the default one, that lets every request through to the protocol.
@@ -20,7 +20,7 @@ class ProtocolEndpointSecurity {
     @Order(1)
     SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/.well-known/est/**", "/tsa", "/.well-known/cmp", "/.well-known/cmp/**")
+                .securityMatcher("/.well-known/est/**", "/tsa", "/.well-known/cmp", "/.well-known/cmp/**", "/acme/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookies: each request carries its own proof

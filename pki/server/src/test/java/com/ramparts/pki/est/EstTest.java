@@ -145,7 +145,9 @@ class EstTest {
         byte[] good = Files.readAllBytes(directory.resolve("csr.der"));
         Files.write(directory.resolve("truncated.der"), java.util.Arrays.copyOf(good, good.length / 2));
         Files.writeString(directory.resolve("garbage.txt"), "this is not a certification request");
-        Files.write(directory.resolve("oversized.der"), new byte[20_000]);
+        byte[] oversized = new byte[20_000]; // over csr-max-size (16 KB), under request-max-size (64 KB)
+        oversized[0] = 0x30;
+        Files.write(directory.resolve("oversized.der"), oversized);
         Files.write(directory.resolve("huge.der"), new byte[200_000]);
         openSslCsr(directory, "other.pem", "other.der", "/O=Ramparts/CN=site-0200", "urn:ramparts:site:site-0200");
         long before = inventory.count();
@@ -153,7 +155,11 @@ class EstTest {
         assertThat(enrol(directory, token, "text/plain", "csr.der")).isEqualTo("415");
         assertThat(enrol(directory, token, "application/pkcs10", "truncated.der")).isEqualTo("400");
         assertThat(enrol(directory, token, "application/pkcs10", "garbage.txt")).isEqualTo("400");
-        assertThat(enrol(directory, token, "application/pkcs10", "oversized.der")).isEqualTo("400");
+        // a body within request-max-size but a CSR over csr-max-size: 413 like the REST API, with the error code
+        assertThat(enrol(directory, token, "application/pkcs10", "oversized.der")).isEqualTo("413");
+        assertThat(curl(directory, "oversized.txt", EST + "simpleenroll", "-u", "agent:" + token,
+                "-H", "Content-Type: application/pkcs10", "--data-binary", "@oversized.der").output()).contains("413");
+        assertThat(Files.readString(directory.resolve("oversized.txt"))).startsWith("csr.too_large: ");
         assertThat(enrol(directory, token, "application/pkcs10", "huge.der")).isEqualTo("413");
         assertThat(enrol(directory, token, "application/pkcs10", "other.der")).isEqualTo("403"); // another site than the token's
         assertThat(enrol(directory, "not-a-token", "application/pkcs10", "csr.der")).isEqualTo("401");

@@ -35,7 +35,7 @@ class ShippedProfilesTest {
 
     @Test
     void shipsTheProfilesOfTheIssues() {
-        assertThat(PROFILES.names()).containsExactly("agent-tls", "ocsp-signer", "server-tls", "staff-signing", "tsa", "unit-signing");
+        assertThat(PROFILES.names()).containsExactly("agent-tls", "cmp-signer", "ocsp-signer", "server-tls", "staff-signing", "tsa", "unit-signing");
         assertThat(PROFILES.require("tsa").extendedKeyUsage()).extracting(k -> k.getId()).containsExactly("1.3.6.1.5.5.7.3.8");
         assertThat(PROFILES.require("tsa").extendedKeyUsageCritical()).isTrue();
         assertThat(PROFILES.require("server-tls").extendedKeyUsageCritical()).isFalse();

@@ -26,8 +26,15 @@ public final class Commands {
 
     /** Runs a command, stdout and stderr together, within 60 s. */
     public static Result run(Path directory, String... command) {
+        return run(directory, java.util.Map.of(), command);
+    }
+
+    /** Runs a command with extra environment variables, stdout and stderr together, within 60 s. */
+    public static Result run(Path directory, java.util.Map<String, String> environment, String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).directory(directory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(directory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -42,7 +42,7 @@ public final class RecordCheck {
             }
             case "server-tls" -> content.subjectAlternativeNames().stream().filter(n -> n.getTagNo() == GeneralName.dNSName)
                     .map(n -> ((ASN1String) n.getName()).getString().toLowerCase(Locale.ROOT))
-                    .filter(dns -> unit.allowedDomains().stream().noneMatch(d -> dns.equals(d) || dns.endsWith("." + d)))
+                    .filter(dns -> !unit.allowsDnsName(dns))
                     .findFirst().ifPresent(dns -> {
                         throw new PkiException(PkiError.RA_RECORD_MISMATCH, "san.dns", "san.dns", dns,
                                 "one of the unit's domains " + unit.allowedDomains());

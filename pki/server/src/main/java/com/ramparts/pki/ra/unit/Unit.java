@@ -14,4 +14,9 @@ public record Unit(String code, String name, String parentCode, List<String> all
     public Unit {
         allowedDomains = List.copyOf(allowedDomains);
     }
+
+    /** Whether a server certificate of this unit may name {@code dnsName} (lower case): one of its domains or below one. */
+    public boolean allowsDnsName(String dnsName) {
+        return allowedDomains.stream().anyMatch(d -> dnsName.equals(d) || dnsName.endsWith("." + d));
+    }
 }
