@@ -16,11 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rules lint|test|coverage PATH...}: the library's checks from the command line. Exit status 0
+ * {@code rules lint|test|coverage|indicators PATH...}: the library's checks from the command line. Exit status 0
  * when all is well, 1 on any problem or failed test, 2 on a usage error.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Lint, test and tabulate Sigma rule libraries.",
-        subcommands = {RulesCli.Lint.class, RulesCli.Test.class, RulesCli.CoverageCommand.class})
+        subcommands = {RulesCli.Lint.class, RulesCli.Test.class, RulesCli.CoverageCommand.class,
+                RulesCli.Indicators.class})
 public final class RulesCli implements Callable<Integer> {
 
     @Spec
@@ -108,6 +109,37 @@ public final class RulesCli implements Callable<Integer> {
             spec.commandLine().getOut().print(Coverage.markdown(Coverage.entries(root, RuleLibrary.ruleFiles(List.of(root)))));
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "indicators", description = "Load IOC lists (CSV, STIX 2.1, MISP JSON) as soc would; print each feed's"
+            + " count and every problem as file:line: [pointer: ]message.")
+    static final class Indicators implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "list files or directories")
+        List<Path> paths;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            com.ramparts.detection.ioc.IndicatorLoader loader = com.ramparts.detection.ioc.IndicatorLoader.withDefaults();
+            int indicators = 0;
+            int problems = 0;
+            for (Path path : paths) {
+                com.ramparts.detection.ioc.IndicatorLoad load = Files.isDirectory(path) ? loader.load(path)
+                        : loader.load(List.of(path));
+                for (com.ramparts.detection.ioc.IndicatorFeed feed : load.feeds()) {
+                    out.println(feed.file() + ": feed " + feed.name() + " (" + feed.format().name().toLowerCase(java.util.Locale.ROOT)
+                            + "), " + feed.indicators().size() + " indicators" + (feed.skipped().isEmpty() ? ""
+                            : ", skipped " + new java.util.TreeMap<>(feed.skipped())));
+                }
+                load.problems().forEach(out::println);
+                indicators += load.indicators().size();
+                problems += load.problems().size();
+            }
+            out.println(indicators + " indicators, " + problems + " problems");
+            return problems == 0 ? 0 : 1;
         }
     }
 }

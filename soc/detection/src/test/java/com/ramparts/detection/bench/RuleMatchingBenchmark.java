@@ -116,7 +116,7 @@ public class RuleMatchingBenchmark {
                     .put("rule.id", Long.toString(2_000_000 + random.nextInt(5000)))
                     .put("rule.name", "ET EXPLOIT " + random.nextInt(1000) + " attempt").put("event.severity", (long) (1 + random.nextInt(3)))
                     .put("source.ip", "203.0.113." + random.nextInt(256)).put("destination.port", 443L);
-            case 2 -> builder.put("event.dataset", "clamav.log").put("event.kind", "alert")
+            case 2 -> builder.put("event.dataset", "clamav.clamd").put("event.kind", "alert")
                     .put("threat.name", "Win.Ransomware." + random.nextInt(1000) + ".Agent")
                     .put("file.path", "/srv/www/portal/upload" + random.nextInt(50) + "/shell.php")
                     .put("host.name", "ws-" + random.nextInt(200));

@@ -151,4 +151,15 @@ class RulesCliTest {
         assertThat(coverage.status()).isZero();
         assertThat(coverage.out()).contains("| firewall | 1 | 1 | 0 |", "| credential-access | 1 |", "| T1110 | 1 | firewall |");
     }
+
+    @Test
+    void indicatorListsAreCheckedAsSocLoadsThem() throws Exception {
+        Files.writeString(dir.resolve("city.csv"), "type,value,level\nip,198.51.100.7,high\nmd5,xyz,high\n");
+        Run checked = run("indicators", dir.toString());
+        assertThat(checked.status()).isEqualTo(1);
+        assertThat(checked.out()).contains("feed city (csv), 1 indicators")
+                .contains("city.csv:3: 'xyz' is not a md5 hash").endsWith("1 indicators, 1 problems" + System.lineSeparator());
+        Files.writeString(dir.resolve("city.csv"), "type,value\nip,198.51.100.7\n");
+        assertThat(run("indicators", dir.resolve("city.csv").toString()).status()).isZero();
+    }
 }

@@ -111,7 +111,7 @@ class IndexPropertyTest {
         LoadReport report = RuleLoader.withDefaults().loadSources(sources);
         assertThat(report.problems()).isEmpty();
         RuleSet rules = report.ruleSet();
-        String[] datasets = {"iptables.log", "suricata.eve", "clamav.log", "restic.backup"};
+        String[] datasets = {"iptables.log", "suricata.eve", "clamav.clamd", "restic.backup"};
         int matching = 0;
         for (int i = 0; i < 4_000; i++) {
             TelemetryEvent event = benchmarkEvent(random, i);
@@ -460,7 +460,7 @@ class IndexPropertyTest {
                     .put("rule.id", Long.toString(2_000_000 + random.nextInt(2100)))
                     .put("rule.name", pick(random, "ET EXPLOIT ", "et exploit ", "ET EXPLOIT  ") + random.nextInt(2000) + " attempt")
                     .put("event.severity", (long) (1 + random.nextInt(3)));
-            case 2 -> builder.put("event.dataset", "clamav.log").put("event.kind", "alert")
+            case 2 -> builder.put("event.dataset", "clamav.clamd").put("event.kind", "alert")
                     .put("threat.name", pick(random, "Win.Ransomware.", "win.ransomware.", "X.Win.Ransomware.")
                             + random.nextInt(2000) + ".Agent")
                     .put("file.path", "/srv/www/portal/upload" + random.nextInt(2000) + pick(random, "/shell.php", "/x.PHP", "/a.txt"));

@@ -43,7 +43,7 @@ class TemporalCorrelationTest {
             """;
 
     private static void ransomware(Stream stream, long minute) {
-        stream.at(ofMinutes(minute), "clamav.log", "rule.name", "Win.Ransomware.Locky", "file.path", "/srv/x.exe");
+        stream.at(ofMinutes(minute), "clamav.clamd", "rule.name", "Win.Ransomware.Locky", "file.path", "/srv/x.exe");
     }
 
     private static void backupDeleted(Stream stream, long minute) {

@@ -107,7 +107,7 @@ class LoaderFuzzTest {
                         "destination.ip", "10.0.0.1", "event.action", "deny", "event.original", "DROP x"),
                 Sigma.event("suricata.eve", Instant.EPOCH, "url.original", "/a/../b?x=union select", "user.name", "x",
                         "tls.server.x509.not_after", "2020-01-01T00:00:00Z", "event.kind", "alert"),
-                Sigma.event("clamav.log", Instant.EPOCH, "rule.name", "Win.Ransomware.X", "related.ip",
+                Sigma.event("clamav.clamd", Instant.EPOCH, "rule.name", "Win.Ransomware.X", "related.ip",
                         List.of("fd00::1", "8.8.8.8")));
     }
 }

@@ -37,11 +37,11 @@ class PublicSigmaRulesTest {
 
     @Test
     void antivirusRansomwareOnClamavAndDefender() {
-        var clamav = Sigma.event("clamav.log", Instant.EPOCH, "rule.name", "Win.Ransomware.Lockbit-9951234-0",
+        var clamav = Sigma.event("clamav.clamd", Instant.EPOCH, "rule.name", "Win.Ransomware.Lockbit-9951234-0",
                 "file.path", "/srv/share/invoice.exe");
         var defender = Sigma.event("windows.defender", Instant.EPOCH, "rule.name", "Ransom:Win32/StopCrypt.PAA!MTB",
                 "file.path", "C:\\Users\\a\\x.exe");
-        var benign = Sigma.event("clamav.log", Instant.EPOCH, "rule.name", "Eicar-Signature", "file.path", "/tmp/e");
+        var benign = Sigma.event("clamav.clamd", Instant.EPOCH, "rule.name", "Eicar-Signature", "file.path", "/tmp/e");
         assertThat(Sigma.ids(rules.match(clamav))).containsExactly("4c6ca276-d4d0-4a8c-9e4c-d69832f8671f");
         assertThat(Sigma.ids(rules.match(defender))).containsExactly("4c6ca276-d4d0-4a8c-9e4c-d69832f8671f");
         assertThat(rules.match(benign)).isEmpty();
@@ -50,7 +50,7 @@ class PublicSigmaRulesTest {
 
     @Test
     void antivirusWebShellAndRelevantPaths() {
-        var webshell = Sigma.event("clamav.log", Instant.EPOCH, "rule.name", "Php.Webshell.Chopper-1",
+        var webshell = Sigma.event("clamav.clamd", Instant.EPOCH, "rule.name", "Php.Webshell.Chopper-1",
                 "file.path", "/var/www/html/upload/x.php");
         // in load order: the files are read in path order
         assertThat(Sigma.ids(rules.match(webshell))).containsExactly("c9a88268-0047-4824-ba6e-4d81ce0b907c",

@@ -7,6 +7,7 @@ import com.ramparts.detection.Sigma;
 import com.ramparts.detection.rule.LogSource;
 import com.ramparts.detection.yaml.InvalidRuleException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shipped sigma-ecs.yml: log sources to datasets, Sigma fields to ECS. */
@@ -18,8 +19,8 @@ class TaxonomyMappingTest {
     void firewallCoversEveryFirewallWeIngest() {
         assertThat(mapping.resolve(LogSource.of("firewall", null, null)))
                 .isInstanceOfSatisfying(LogSourceResolution.Ingested.class, ingested -> assertThat(ingested.datasets())
-                        .contains("iptables.log", "nftables.log", "pfsense.filterlog", "fortigate.traffic", "cisco.asa")
-                        .doesNotContain("suricata.eve", "clamav.log"));
+                        .contains("iptables.log", "nftables.log", "pfsense.log", "fortinet.firewall", "cisco.asa")
+                        .doesNotContain("suricata.eve", "clamav.clamd"));
     }
 
     @Test
@@ -40,17 +41,51 @@ class TaxonomyMappingTest {
     void partsOfALogSourceNarrowEachOther() {
         assertThat(mapping.resolve(LogSource.of("firewall", "fortigate", null)))
                 .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
-                        ingested -> assertThat(ingested.datasets()).containsExactlyInAnyOrder("fortigate.traffic",
+                        ingested -> assertThat(ingested.datasets()).containsExactlyInAnyOrder(
                                 "fortigate.event", "fortinet.firewall"));
         assertThat(mapping.resolve(LogSource.of(null, "ramparts", "pki-audit")))
                 .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
                         ingested -> assertThat(ingested.datasets()).containsExactly("ramparts.pki_audit"));
         assertThat(mapping.resolve(LogSource.of("antivirus", null, null)))
                 .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
-                        ingested -> assertThat(ingested.datasets()).contains("clamav.log", "windows.defender"));
+                        ingested -> assertThat(ingested.datasets()).contains("clamav.clamd", "windows.defender"));
         assertThat(mapping.resolve(LogSource.of("backup", null, null)))
                 .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
                         ingested -> assertThat(ingested.datasets()).contains("restic.backup", "borg.create"));
+    }
+
+    @Test
+    void aliasesNoParserEmitsAreGoneAndTheAgentsHeartbeatIsSelectable() {
+        for (String category : new String[] {"firewall", "antivirus", "network_connection"}) {
+            assertThat(mapping.resolve(LogSource.of(category, null, null)))
+                    .isInstanceOfSatisfying(LogSourceResolution.Ingested.class, ingested -> assertThat(ingested.datasets())
+                            .doesNotContain("clamav.log", "pfsense.filterlog", "fortigate.traffic"));
+        }
+        assertThat(mapping.resolve(LogSource.of(null, "ramparts_agent", "heartbeat")))
+                .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
+                        ingested -> assertThat(ingested.datasets()).containsExactly("ramparts.agent"));
+        assertThat(mapping.resolve(LogSource.of(null, "ramparts_agent", "input_health")))
+                .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
+                        ingested -> assertThat(ingested.datasets()).containsExactly("ramparts.agent.input"));
+        assertThat(mapping.resolve(LogSource.of("agent_health", null, null)))
+                .isInstanceOfSatisfying(LogSourceResolution.Ingested.class,
+                        ingested -> assertThat(ingested.datasets()).contains("ramparts.agent", "ramparts.agent.input"));
+    }
+
+    @Test
+    void suricataAnomaliesAreToldBySuricatasEventTypeNotByAnEcsEventTypeThatDoesNotExist() {
+        var rules = Sigma.rules("""
+                title: Any anomaly
+                logsource: {category: anomaly, product: suricata}
+                detection:
+                  sel: {event.kind: event}
+                  condition: sel
+                """);
+        // as the agent's EVE parser emits an anomaly record: ECS event.type info
+        assertThat(rules.match(Sigma.event("suricata.eve", Instant.EPOCH, "event.kind", "event", "event.type", List.of("info"),
+                "suricata.eve.event_type", "anomaly"))).hasSize(1);
+        assertThat(rules.match(Sigma.event("suricata.eve", Instant.EPOCH, "event.kind", "event", "event.type", List.of("info"),
+                "suricata.eve.event_type", "flow"))).isEmpty();
     }
 
     @Test

@@ -164,6 +164,7 @@ public record SocProperties(
      * @param streamThreads Kafka Streams threads per instance
      * @param stateDir where the local state stores live; empty means {@code <data-dir>/correlation}
      * @param streams extra Kafka Streams settings, passed as they are (e.g. {@code session.timeout.ms})
+     * @param indicatorsPath the directory of IOC lists (CSV, STIX 2.1, MISP JSON); empty means {@code <rules-path>/ioc}
      */
     public record Correlation(@DefaultValue("true") boolean enabled,
                               @NotNull @Pattern(regexp = TOPIC_NAME, message = "must be 1 to 249 of A-Z a-z 0-9 . _ -")
@@ -174,7 +175,8 @@ public record SocProperties(
                               @NotNull @DefaultValue("1m") Duration allowedLateness,
                               @Min(1) @Max(64) @DefaultValue("1") int streamThreads,
                               Path stateDir,
-                              Map<String, String> streams) {
+                              Map<String, String> streams,
+                              Path indicatorsPath) {
         public Correlation {
             streams = streams == null ? Map.of() : Map.copyOf(streams);
             if (reloadInterval != null && reloadInterval.compareTo(Duration.ofMillis(100)) < 0) {
@@ -186,6 +188,11 @@ public record SocProperties(
             if (allowedLateness != null && allowedLateness.isNegative()) {
                 throw new IllegalArgumentException("allowed-lateness must not be negative, was " + allowedLateness);
             }
+        }
+
+        /** Where the IOC lists are: {@code indicators-path}, else {@code ioc} under the rules directory. */
+        public Path indicatorsDirectory() {
+            return indicatorsPath != null ? indicatorsPath : rulesPath.resolve("ioc");
         }
     }
 

@@ -1,7 +1,9 @@
 package com.ramparts.soc.correlation;
 
+import com.ramparts.detection.ioc.IndicatorLoader;
 import com.ramparts.detection.load.RuleLoader;
 import com.ramparts.soc.config.SocProperties;
+import com.ramparts.soc.correlation.indicators.IndicatorCatalog;
 import com.ramparts.soc.correlation.rules.RuleCatalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,17 @@ class CorrelationConfiguration {
                 .tag("type", "correlation").register(registry);
         Gauge.builder("ramparts.soc.rules.loaded", catalog, c -> c.current().absences().size()).tag("type", "absence")
                 .register(registry);
+        return catalog;
+    }
+
+    @Bean
+    IndicatorCatalog indicatorCatalog(SocProperties properties, MeterRegistry registry) {
+        IndicatorCatalog catalog = new IndicatorCatalog(properties.correlation().indicatorsDirectory(),
+                IndicatorLoader.withDefaults());
+        Gauge.builder("ramparts.soc.indicators.loaded", catalog, c -> c.indicators().size())
+                .description("indicators of compromise the correlator matches every event against").register(registry);
+        Gauge.builder("ramparts.soc.indicators.problems", catalog, c -> c.current().load().problems().size())
+                .description("IOC list entries left out of the last load (see GET /api/v1/rules/indicators)").register(registry);
         return catalog;
     }
 

@@ -11,6 +11,7 @@ public final class CorrelationMetrics {
     private final Counter detectionAlerts;
     private final Counter correlationAlerts;
     private final Counter absenceAlerts;
+    private final Counter indicatorAlerts;
 
     public CorrelationMetrics(MeterRegistry registry) {
         events = Counter.builder("ramparts.soc.correlation.events").tag("outcome", "processed")
@@ -21,6 +22,7 @@ public final class CorrelationMetrics {
         detectionAlerts = alerts(registry, "detection");
         correlationAlerts = alerts(registry, "correlation");
         absenceAlerts = alerts(registry, "absence");
+        indicatorAlerts = alerts(registry, "indicator");
     }
 
     private static Counter alerts(MeterRegistry registry, String kind) {
@@ -48,6 +50,7 @@ public final class CorrelationMetrics {
         switch (kind) {
             case "detection" -> detectionAlerts.increment();
             case "absence" -> absenceAlerts.increment();
+            case "indicator" -> indicatorAlerts.increment();
             default -> correlationAlerts.increment();
         }
     }

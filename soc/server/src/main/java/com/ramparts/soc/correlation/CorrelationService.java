@@ -1,6 +1,7 @@
 package com.ramparts.soc.correlation;
 
 import com.ramparts.soc.config.SocProperties;
+import com.ramparts.soc.correlation.indicators.IndicatorCatalog;
 import com.ramparts.soc.correlation.rules.RuleCatalog;
 import com.ramparts.soc.correlation.stream.CorrelationEngine;
 import com.ramparts.soc.ingest.WireTopics;
@@ -32,15 +33,18 @@ public class CorrelationService implements SmartLifecycle {
 
     private final SocProperties properties;
     private final RuleCatalog catalog;
+    private final IndicatorCatalog indicators;
     private final SiteRegistry sites;
     private final CorrelationMetrics metrics;
     private ScheduledExecutorService scheduler;
     private CorrelationEngine engine;
     private Thread starter;
 
-    CorrelationService(SocProperties properties, RuleCatalog catalog, SiteRegistry sites, CorrelationMetrics metrics) {
+    CorrelationService(SocProperties properties, RuleCatalog catalog, IndicatorCatalog indicators, SiteRegistry sites,
+            CorrelationMetrics metrics) {
         this.properties = properties;
         this.catalog = catalog;
+        this.indicators = indicators;
         this.sites = sites;
         this.metrics = metrics;
     }
@@ -58,6 +62,7 @@ public class CorrelationService implements SmartLifecycle {
         }
         SocProperties.Correlation correlation = properties.correlation();
         catalog.reload();
+        indicators.reload();
         sites.refresh();
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ramparts-rules-watch").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::watch, correlation.reloadInterval().toMillis(),
@@ -67,7 +72,7 @@ public class CorrelationService implements SmartLifecycle {
         engine = new CorrelationEngine(new CorrelationEngine.Settings(kafka.bootstrapServers(), correlation.applicationId(),
                 kafka.topics().events().name(), kafka.topics().alerts().name(), stateDir, kafka.replicationFactor(),
                 correlation.streamThreads(), correlation.punctuationInterval(), correlation.allowedLateness(),
-                correlation.streams()), catalog::current, SiteDirectory.of(sites), metrics, Clock.systemUTC());
+                correlation.streams()), catalog::current, indicators::indicators, SiteDirectory.of(sites), metrics, Clock.systemUTC());
         CorrelationEngine starting = engine;
         starter = Thread.ofPlatform().name("ramparts-correlator-start").start(() -> startWhenKafkaAnswers(starting));
     }
@@ -94,6 +99,7 @@ public class CorrelationService implements SmartLifecycle {
     private void watch() {
         try {
             catalog.reloadIfChanged();
+            indicators.reloadIfChanged(); // a broken list file is reported by the catalog; the others load
             if (!properties.ingest().enabled()) {
                 sites.refresh(); // otherwise the indexer keeps the registry fresh
             }

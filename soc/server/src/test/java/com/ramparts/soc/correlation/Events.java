@@ -45,7 +45,7 @@ final class Events implements AutoCloseable {
     }
 
     static TelemetryEvent malware(String site, long sequence, Instant at) {
-        return base(site, "clamav", sequence, at, "clamav.log")
+        return base(site, "clamav", sequence, at, "clamav.clamd")
                 .put(Ecs.EVENT_CATEGORY, List.of("malware"))
                 .put(Ecs.EVENT_ACTION, "detected")
                 .put(Ecs.FILE_PATH, "/srv/share/invoice.pdf.exe")
@@ -74,6 +74,30 @@ final class Events implements AutoCloseable {
                 .put(Ecs.DESTINATION_IP, "10.1.0.5")
                 .put(Ecs.DESTINATION_PORT, 443L)
                 .put(Ecs.RULE_NAME, signature)
+                .build();
+    }
+
+    /** A Suricata EVE dns query as the agent normalises it. */
+    static TelemetryEvent dnsQuery(String site, long sequence, Instant at, String name) {
+        return base(site, "suricata-eve", sequence, at, "suricata.eve")
+                .put(Ecs.EVENT_KIND, "event")
+                .put(Ecs.EVENT_ACTION, "dns")
+                .put(Ecs.SOURCE_IP, "10.1.0.23")
+                .put(Ecs.DESTINATION_IP, "10.1.0.1")
+                .put(Ecs.DESTINATION_PORT, 53L)
+                .put(Ecs.DNS_QUESTION_NAME, name)
+                .put(Ecs.DNS_QUESTION_TYPE, "A")
+                .build();
+    }
+
+    /** A clamd detection with the file's MD5, as the agent's ClamAV parser emits it. */
+    static TelemetryEvent malwareWithHash(String site, long sequence, Instant at, String md5) {
+        return base(site, "clamav", sequence, at, "clamav.clamd")
+                .put(Ecs.EVENT_CATEGORY, List.of("malware"))
+                .put(Ecs.EVENT_ACTION, "detected")
+                .put(Ecs.FILE_PATH, "/srv/share/HoaDon_T11.pdf.exe")
+                .put(Ecs.RULE_NAME, "Win.Test.EICAR_HDB-1")
+                .put("file.hash.md5", md5)
                 .build();
     }
 

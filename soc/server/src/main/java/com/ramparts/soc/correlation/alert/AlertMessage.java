@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param schema          the format's version, 1
  * @param id              deterministic: the same input replayed yields the same id
- * @param kind            {@code detection}, {@code correlation} or {@code absence}
+ * @param kind            {@code detection}, {@code correlation}, {@code absence} or {@code indicator} (an IOC hit)
  * @param correlationType the Sigma correlation type ({@code event_count}, ...), {@code absence}, or null for a detection
  * @param severity        1 (informational) to 5 (critical), from {@code level}
  * @param groupKey        group-by name to value; empty for a detection

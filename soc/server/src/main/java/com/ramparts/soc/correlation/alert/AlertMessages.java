@@ -2,6 +2,8 @@ package com.ramparts.soc.correlation.alert;
 
 import com.ramparts.detection.compile.Match;
 import com.ramparts.detection.correlation.Alert;
+import com.ramparts.detection.ioc.Indicator;
+import com.ramparts.detection.ioc.IndicatorHit;
 import com.ramparts.detection.rule.Level;
 import com.ramparts.detection.rule.RuleInfo;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -23,6 +25,7 @@ public final class AlertMessages {
     public static final String DETECTION = "detection";
     public static final String CORRELATION = "correlation";
     public static final String ABSENCE = "absence";
+    public static final String INDICATOR = "indicator";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
@@ -41,6 +44,43 @@ public final class AlertMessages {
                 match.level().sigmaName(), severity(match.level()), null, match.techniques(), match.tags(), Map.of(),
                 place.siteId(), place.unitId(), List.of(eventId), 1, time.toString(), time.toString(), 1,
                 place.exerciseId(), now.toString());
+    }
+
+    /**
+     * An event carried an indicator of compromise. Rule id {@code ioc:<feed>}, version the
+     * indicator's modification time in the feed, level from the indicator; the group key names the
+     * indicator with ECS threat fields ({@code threat.indicator.value}, {@code threat.feed.name}...).
+     * The id depends on feed, indicator id and event only, so a replay yields the same alert.
+     */
+    public static AlertMessage indicator(IndicatorHit hit, String eventId, Instant time, Place place, Instant now) {
+        Indicator indicator = hit.indicator();
+        String id = id(INDICATOR, indicator.ruleId(), indicator.id(), eventId);
+        Map<String, String> group = new LinkedHashMap<>();
+        group.put("threat.feed.name", indicator.feed());
+        group.put("threat.indicator.id", indicator.id());
+        group.put("threat.indicator.type", indicator.type().csvName());
+        group.put("threat.indicator.value", indicator.value());
+        group.put("threat.indicator.matched.field", hit.field());
+        group.put("threat.indicator.matched.atomic", hit.observed());
+        if (indicator.tlp() != null) {
+            group.put("threat.indicator.marking.tlp", indicator.tlp().label().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (indicator.confidence() >= 0) {
+            group.put("threat.indicator.confidence", Integer.toString(indicator.confidence()));
+        }
+        if (!indicator.source().isEmpty()) {
+            group.put("threat.indicator.provider", indicator.source());
+        }
+        List<String> tags = new java.util.ArrayList<>(List.of("ioc", "ioc." + indicator.type().csvName()));
+        if (indicator.tlp() != null) {
+            tags.add("tlp:" + indicator.tlp().label());
+        }
+        String title = "Indicator " + indicator.value() + " from " + indicator.feed()
+                + (indicator.description().isEmpty() ? "" : ": " + indicator.description());
+        return new AlertMessage(AlertMessage.SCHEMA, id, INDICATOR, indicator.ruleId(),
+                indicator.version().isEmpty() ? "1" : indicator.version(), title.length() > 300 ? title.substring(0, 300) : title,
+                indicator.level().sigmaName(), severity(indicator.level()), null, List.of(), tags, group, place.siteId(),
+                place.unitId(), List.of(eventId), 1, time.toString(), time.toString(), 1, place.exerciseId(), now.toString());
     }
 
     public static AlertMessage correlation(Alert alert, Place place, Instant now) {

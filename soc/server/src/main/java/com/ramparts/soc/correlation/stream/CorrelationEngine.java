@@ -1,6 +1,7 @@
 package com.ramparts.soc.correlation.stream;
 
 import com.ramparts.detection.correlation.CorrelatorOptions;
+import com.ramparts.detection.ioc.IndicatorSet;
 import com.ramparts.soc.correlation.CorrelationMetrics;
 import com.ramparts.soc.correlation.SiteDirectory;
 import com.ramparts.soc.correlation.rules.Rules;
@@ -43,6 +44,7 @@ public final class CorrelationEngine implements AutoCloseable {
 
     private final Settings settings;
     private final Supplier<Rules> rules;
+    private final Supplier<IndicatorSet> indicators;
     private final SiteDirectory sites;
     private final CorrelationMetrics metrics;
     private final Clock clock;
@@ -50,8 +52,15 @@ public final class CorrelationEngine implements AutoCloseable {
 
     public CorrelationEngine(Settings settings, Supplier<Rules> rules, SiteDirectory sites, CorrelationMetrics metrics,
             Clock clock) {
+        this(settings, rules, () -> IndicatorSet.EMPTY, sites, metrics, clock);
+    }
+
+    /** @param indicators the current IOC lists (see {@code correlation.indicators.IndicatorCatalog}) */
+    public CorrelationEngine(Settings settings, Supplier<Rules> rules, Supplier<IndicatorSet> indicators, SiteDirectory sites,
+            CorrelationMetrics metrics, Clock clock) {
         this.settings = settings;
         this.rules = rules;
+        this.indicators = indicators;
         this.sites = sites;
         this.metrics = metrics;
         this.clock = clock;
@@ -66,7 +75,7 @@ public final class CorrelationEngine implements AutoCloseable {
         CorrelatorOptions options = new CorrelatorOptions(settings.allowedLateness(),
                 CorrelatorOptions.DEFAULT.maxEntriesPerGroup(), CorrelatorOptions.DEFAULT.maxEventIdsPerAlert());
         streams = new KafkaStreams(CorrelationTopology.build(settings.eventsTopic(), settings.alertsTopic(), partitions,
-                rules, sites, metrics, clock, settings.punctuationInterval(), options), properties());
+                rules, indicators, sites, metrics, clock, settings.punctuationInterval(), options), properties());
         streams.setUncaughtExceptionHandler(e -> {
             log.error("A correlator thread failed; replacing it (its tasks resume from the last commit)", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -1,6 +1,7 @@
 package com.ramparts.soc.correlation.stream;
 
 import com.ramparts.detection.correlation.CorrelatorOptions;
+import com.ramparts.detection.ioc.IndicatorSet;
 import com.ramparts.soc.correlation.CorrelationMetrics;
 import com.ramparts.soc.correlation.SiteDirectory;
 import com.ramparts.soc.correlation.absence.AbsenceState;
@@ -37,9 +38,17 @@ public final class CorrelationTopology {
     public static Topology build(String eventsTopic, String alertsTopic, int partitions, Supplier<Rules> rules,
             SiteDirectory sites, CorrelationMetrics metrics, Clock clock, Duration punctuationInterval,
             CorrelatorOptions options) {
+        return build(eventsTopic, alertsTopic, partitions, rules, () -> IndicatorSet.EMPTY, sites, metrics, clock,
+                punctuationInterval, options);
+    }
+
+    /** @param indicators the current IOC lists, asked once per event (a reload swaps them in) */
+    public static Topology build(String eventsTopic, String alertsTopic, int partitions, Supplier<Rules> rules,
+            Supplier<IndicatorSet> indicators, SiteDirectory sites, CorrelationMetrics metrics, Clock clock,
+            Duration punctuationInterval, CorrelatorOptions options) {
         Topology topology = new Topology();
         topology.addSource("telemetry", new ByteArrayDeserializer(), new ByteArrayDeserializer(), eventsTopic);
-        topology.addProcessor("detector", () -> new DetectorProcessor(rules, sites, metrics, clock, punctuationInterval,
+        topology.addProcessor("detector", () -> new DetectorProcessor(rules, indicators, sites, metrics, clock, punctuationInterval,
                 options, partitions), "telemetry");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUP_STORE),
                 GroupCodec.keySerde(), GroupCodec.stateSerde()), "detector");

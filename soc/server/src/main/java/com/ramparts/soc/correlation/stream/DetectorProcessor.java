@@ -7,6 +7,8 @@ import com.ramparts.detection.correlation.Correlator;
 import com.ramparts.detection.correlation.CorrelatorOptions;
 import com.ramparts.detection.correlation.GroupKey;
 import com.ramparts.detection.correlation.GroupState;
+import com.ramparts.detection.ioc.IndicatorHit;
+import com.ramparts.detection.ioc.IndicatorSet;
 import com.ramparts.soc.correlation.CorrelationMetrics;
 import com.ramparts.soc.correlation.SiteDirectory;
 import com.ramparts.soc.correlation.absence.AbsenceState;
@@ -43,7 +45,7 @@ import java.util.function.Supplier;
 
 /**
  * One stream task's detector: decodes each event, runs the detection rules, the correlator and the
- * absence rules over it, and forwards alerts (key: site id, or empty; value: alert JSON). Its state
+ * absence rules over it, matches it against the IOC lists, and forwards alerts (key: site id, or empty; value: alert JSON). Its state
  * lives only in the task's changelogged stores, so another instance that takes the task over
  * continues where this one stopped. Picks up a new rule load at its next record or punctuation:
  * correlation groups of rules whose definition is unchanged survive; the others are dropped.
@@ -51,6 +53,7 @@ import java.util.function.Supplier;
 final class DetectorProcessor implements Processor<byte[], byte[], String, byte[]> {
 
     private final Supplier<Rules> rulesSource;
+    private final Supplier<IndicatorSet> indicators;
     private final SiteDirectory sites;
     private final CorrelationMetrics metrics;
     private final Clock clock;
@@ -67,9 +70,10 @@ final class DetectorProcessor implements Processor<byte[], byte[], String, byte[
     private Correlator correlator;
     private Map<String, String> siteFields = Map.of();
 
-    DetectorProcessor(Supplier<Rules> rulesSource, SiteDirectory sites, CorrelationMetrics metrics, Clock clock,
-            Duration punctuationInterval, CorrelatorOptions options, int partitions) {
+    DetectorProcessor(Supplier<Rules> rulesSource, Supplier<IndicatorSet> indicators, SiteDirectory sites,
+            CorrelationMetrics metrics, Clock clock, Duration punctuationInterval, CorrelatorOptions options, int partitions) {
         this.rulesSource = rulesSource;
+        this.indicators = indicators;
         this.sites = sites;
         this.metrics = metrics;
         this.clock = clock;
@@ -109,6 +113,9 @@ final class DetectorProcessor implements Processor<byte[], byte[], String, byte[
             if (match.alerting()) {
                 emit(AlertMessages.detection(match, eventId, event.timestamp(), placeOf(event), now), record.timestamp());
             }
+        }
+        for (IndicatorHit hit : indicators.get().match(event)) {
+            emit(AlertMessages.indicator(hit, eventId, event.timestamp(), placeOf(event), now), record.timestamp());
         }
         for (Alert alert : correlator.onEvent(event, matches)) {
             emit(AlertMessages.correlation(alert, placeOf(alert, event), now), record.timestamp());
