@@ -37,14 +37,46 @@ final class Appliance {
     private final Messages messages;
     private final PrintStream out;
     private final List<Part> parts;
+    private final KafkaBrokerPart kafka;
 
     Appliance(ApplianceConfig config, Layout layout, Messages messages, PrintStream out) {
+        this(config, layout, messages, out, 0);
+    }
+
+    /** @param demoSites simulated sites to run with the appliance (0: none, unless already running) */
+    Appliance(ApplianceConfig config, Layout layout, Messages messages, PrintStream out, int demoSites) {
         this.config = config;
         this.layout = layout;
         this.messages = messages;
         this.out = out;
-        this.parts = List.of(new KafkaBrokerPart(config, layout), new OpenSearchPart(config, layout),
-                SpringServicePart.pki(config, layout), SpringServicePart.soc(config, layout));
+        this.kafka = new KafkaBrokerPart(config, layout);
+        List<Part> all = new ArrayList<>(List.of(kafka, new OpenSearchPart(config, layout),
+                SpringServicePart.pki(config, layout), SpringServicePart.soc(config, layout)));
+        if (demoSites > 0 || new PidFile(layout.pidFile(DemoSitesPart.NAME)).liveProcess().isPresent()) {
+            all.add(new DemoSitesPart(config, layout, demoSites));
+        }
+        this.parts = List.copyOf(all);
+    }
+
+    /** Lets a site's certificate write its own topic (creating it), or takes that right away. */
+    int siteAccess(List<String> sites, boolean allow) {
+        try (var admin = SiteAccess.admin(kafka.endpoint())) {
+            for (String site : sites) {
+                try {
+                    if (allow) {
+                        SiteAccess.allow(admin, site, 1);
+                        out.println(messages.get("site.allowed", site, SiteAccess.topic(site)));
+                    } else {
+                        SiteAccess.deny(admin, site);
+                        out.println(messages.get("site.denied", site));
+                    }
+                } catch (RuntimeException e) {
+                    out.println(messages.get("site.failed", site, e.getMessage()));
+                    return FAILED;
+                }
+            }
+        }
+        return OK;
     }
 
     List<Part> parts() {
@@ -73,17 +105,16 @@ final class Appliance {
             for (Part part : parts) {
                 if (running.containsKey(part)) {
                     out.println(messages.get("up.already", part.name(), Long.toString(running.get(part).pid())));
-                    continue;
+                } else if (!(part instanceof DemoSitesPart)) {
+                    start(part, running);
                 }
-                ProcessSpec spec = part.prepare();
-                ProcessHandle process = Processes.startDetached(spec).toHandle();
-                pidFile(part).write(process);
-                running.put(part, process);
-                out.println(messages.get("up.starting", part.name(), Long.toString(process.pid()), spec.logFile()));
             }
             out.println(messages.get("up.waiting", Long.toString(config.startupTimeout().toSeconds())));
             long deadline = System.nanoTime() + config.startupTimeout().toNanos();
             for (Part part : parts) {
+                if (!running.containsKey(part)) {
+                    start(part, running); // the demo sites: only once soc is healthy, so their topic exists
+                }
                 Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
                 part.awaitHealthy(running.get(part), left);
                 out.println(messages.get("up.healthy", part.name()));
@@ -104,6 +135,14 @@ final class Appliance {
             out.println(messages.get("up.failed", e.getMessage(), layout.logs()));
             return FAILED;
         }
+    }
+
+    private void start(Part part, Map<Part, ProcessHandle> running) throws IOException {
+        ProcessSpec spec = part.prepare();
+        ProcessHandle process = Processes.startDetached(spec).toHandle();
+        pidFile(part).write(process);
+        running.put(part, process);
+        out.println(messages.get("up.starting", part.name(), Long.toString(process.pid()), spec.logFile()));
     }
 
     int down() {
@@ -179,6 +218,7 @@ final class Appliance {
         for (Part part : parts.reversed()) {
             out.println(messages.get("urls." + part.name(), part.endpoint()));
         }
+        kafka.agentsEndpoint().ifPresent(endpoint -> out.println(messages.get("urls.kafka-agents", endpoint)));
     }
 
     private Optional<String> portConflict(List<Part> toStart) {

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * the default. All keys are documented in docs/configuration.md.
  */
 public record ApplianceConfig(String bindAddress,
-                              int kafkaPort, int kafkaControllerPort, String kafkaHeap,
+                              int kafkaPort, int kafkaControllerPort, int kafkaAgentsPort, String kafkaHeap,
                               int openSearchPort, int openSearchTransportPort, String openSearchHeap,
                               int pkiPort, String pkiHeap,
                               int socPort, String socHeap,
@@ -31,6 +31,7 @@ public record ApplianceConfig(String bindAddress,
             Map.entry("bind.address", "127.0.0.1"),
             Map.entry("kafka.port", "9092"),
             Map.entry("kafka.controller.port", "9093"),
+            Map.entry("kafka.agents.port", "9094"),
             Map.entry("kafka.heap", "512m"),
             Map.entry("opensearch.port", "9200"),
             Map.entry("opensearch.transport.port", "9300"),
@@ -63,7 +64,8 @@ public record ApplianceConfig(String bindAddress,
         Source source = new Source(file, fromFile, env);
         ApplianceConfig config = new ApplianceConfig(
                 source.address("bind.address"),
-                source.port("kafka.port"), source.port("kafka.controller.port"), source.heap("kafka.heap"),
+                source.port("kafka.port"), source.port("kafka.controller.port"), source.port("kafka.agents.port"),
+                source.heap("kafka.heap"),
                 source.port("opensearch.port"), source.port("opensearch.transport.port"), source.heap("opensearch.heap"),
                 source.port("pki.port"), source.heap("pki.heap"),
                 source.port("soc.port"), source.heap("soc.heap"),
@@ -74,6 +76,7 @@ public record ApplianceConfig(String bindAddress,
 
     private void requireDistinctPorts() {
         Map<String, Integer> ports = Map.of("kafka.port", kafkaPort, "kafka.controller.port", kafkaControllerPort,
+                "kafka.agents.port", kafkaAgentsPort,
                 "opensearch.port", openSearchPort, "opensearch.transport.port", openSearchTransportPort,
                 "pki.port", pkiPort, "soc.port", socPort);
         Map<Integer, String> seen = new java.util.HashMap<>();

@@ -20,7 +20,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one process), run from
  * Kafka's own jars with its own {@code kafka.Kafka} entry point. Plaintext on the bind address
- * for the appliance's own services; the agents' TLS listener is added by the agent issue.
+ * for the appliance's own services (they are super users); when the broker has a certificate
+ * ({@code <data>/kafka/tls/broker.pem}: key and chain, and {@code ca.pem}: pki's CA certificates),
+ * a second listener {@code AGENTS} on {@code kafka.agents.port} speaks TLS and requires a client
+ * certificate from pki. Its principal is the certificate's site (subject {@code CN=<site>,O=Ramparts}),
+ * and ACLs ({@link SiteAccess}) let it write only its own topic {@code telemetry.site.<site>}.
  */
 final class KafkaBrokerPart implements Part {
 
@@ -46,11 +50,36 @@ final class KafkaBrokerPart implements Part {
 
     @Override
     public Map<String, Integer> ports() {
+        if (agentsListener()) {
+            return Map.of("kafka.port", config.kafkaPort(), "kafka.controller.port", config.kafkaControllerPort(),
+                    "kafka.agents.port", config.kafkaAgentsPort());
+        }
         return Map.of("kafka.port", config.kafkaPort(), "kafka.controller.port", config.kafkaControllerPort());
     }
 
     private Path dir() {
         return layout.data().resolve("kafka");
+    }
+
+    /** The broker's key and certificate chain (PEM, unencrypted key first), issued by pki's server-tls profile. */
+    Path brokerCertificate() {
+        return dir().resolve("tls").resolve("broker.pem");
+    }
+
+    /** pki's CA certificates (PEM): agents' client certificates must chain to one of them. */
+    Path agentCas() {
+        return dir().resolve("tls").resolve("ca.pem");
+    }
+
+    /** Whether the agents' TLS listener is on: the broker has its certificate and pki's CAs. */
+    boolean agentsListener() {
+        return Files.isRegularFile(brokerCertificate()) && Files.isRegularFile(agentCas());
+    }
+
+    /** Where agents connect (TLS), or empty when the listener is off. */
+    java.util.Optional<String> agentsEndpoint() {
+        return agentsListener() ? java.util.Optional.of(config.connectAddress() + ":" + config.kafkaAgentsPort())
+                : java.util.Optional.empty();
     }
 
     @Override
@@ -102,19 +131,48 @@ final class KafkaBrokerPart implements Part {
         }
     }
 
-    private String serverProperties() {
+    String serverProperties() {
         String host = config.bindAddress();
         String connect = config.connectAddress();
+        return basicProperties(host, connect) + AUTHORISATION + (agentsListener() ? agentsProperties(host, connect) : "");
+    }
+
+    /**
+     * Every client must be authorised: the appliance's own services on the plaintext listener (the
+     * ANONYMOUS principal) are super users; an agent is its certificate's site and may do only what
+     * its ACLs allow.
+     */
+    private static final String AUTHORISATION = """
+            authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+            super.users=User:ANONYMOUS
+            allow.everyone.if.no.acl.found=false
+            """;
+
+    private String agentsProperties(String host, String connect) {
+        return """
+                # the agents' listener (AGENTS in listeners above): TLS with a client certificate from pki, required
+                listener.name.agents.ssl.client.auth=required
+                listener.name.agents.ssl.keystore.type=PEM
+                listener.name.agents.ssl.keystore.location=%s
+                listener.name.agents.ssl.truststore.type=PEM
+                listener.name.agents.ssl.truststore.location=%s
+                # an agent's certificate says CN=<site>,O=Ramparts (pki's agent-tls profile): the principal is the site;
+                # any other subject keeps its full name, which no ACL names
+                listener.name.agents.ssl.principal.mapping.rules=%s
+                """.formatted(brokerCertificate(), agentCas(), SiteAccess.PRINCIPAL_MAPPING_RULES);
+    }
+
+    private String basicProperties(String host, String connect) {
         return """
                 # written by the Ramparts launcher on every start; change data/ramparts.properties, not this file
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@%s:%d
-                listeners=PLAINTEXT://%s:%d,CONTROLLER://%s:%d
-                advertised.listeners=PLAINTEXT://%s:%d
+                listeners=PLAINTEXT://%s:%d,CONTROLLER://%s:%d%s
+                advertised.listeners=PLAINTEXT://%s:%d%s
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT%s
                 log.dirs=%s
                 num.partitions=3
                 offsets.topic.replication.factor=1
@@ -127,7 +185,10 @@ final class KafkaBrokerPart implements Part {
                 auto.create.topics.enable=false
                 """.formatted(connect, config.kafkaControllerPort(),
                 host, config.kafkaPort(), host, config.kafkaControllerPort(),
+                agentsListener() ? ",AGENTS://" + host + ":" + config.kafkaAgentsPort() : "",
                 connect, config.kafkaPort(),
+                agentsListener() ? ",AGENTS://" + connect + ":" + config.kafkaAgentsPort() : "",
+                agentsListener() ? ",AGENTS:SSL" : "",
                 dir().resolve("log"));
     }
 

@@ -49,6 +49,11 @@ public record Layout(Path home, Path data) {
         return home.resolve("soc/server/target/ramparts-soc.jar");
     }
 
+    /** The site agent's runnable jar ({@code simulate} runs the demo sites). */
+    public Path agentJar() {
+        return home.resolve("agents/agent/target/ramparts-agent-all.jar");
+    }
+
     /** The jars of the launcher and of the Kafka broker it runs. */
     public Path libDir() {
         return home.resolve("soc/appliance/target/lib");

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code ramparts up|down|status|logs}: the appliance on one host. */
 @Command(name = "ramparts", mixinStandardHelpOptions = true, version = "Ramparts 0.1.0",
         description = "Runs the Ramparts appliance (Kafka, OpenSearch, pki, soc) on this host.",
-        subcommands = {Main.Up.class, Main.Down.class, Main.Status.class, Main.Logs.class})
+        subcommands = {Main.Up.class, Main.Down.class, Main.Status.class, Main.Logs.class, Main.AllowSite.class,
+                Main.DenySite.class})
 public final class Main {
 
     @Option(names = "--home", description = "The Ramparts checkout (default: the current directory).", defaultValue = ".")
@@ -36,6 +37,10 @@ public final class Main {
 
     /** Runs {@code action} on the appliance, or explains a configuration error and refuses. */
     int withAppliance(java.util.function.ToIntFunction<Appliance> action) {
+        return withAppliance(0, action);
+    }
+
+    int withAppliance(int demoSites, java.util.function.ToIntFunction<Appliance> action) {
         Path dataDir = data != null ? data : env.containsKey("RAMPARTS_DATA") ? Path.of(env.get("RAMPARTS_DATA")) : home.resolve("data");
         Layout layout = new Layout(home, dataDir);
         Messages messages = Messages.fromEnvironment(env);
@@ -46,7 +51,7 @@ public final class Main {
             System.out.println(messages.get("config.invalid", e.getMessage()));
             return Appliance.REFUSED;
         }
-        return action.applyAsInt(new Appliance(config, layout, messages, System.out));
+        return action.applyAsInt(new Appliance(config, layout, messages, System.out, demoSites));
     }
 
     @Command(name = "up", description = "Start every part that is not running and wait until all are healthy.")
@@ -54,9 +59,17 @@ public final class Main {
         @CommandLine.ParentCommand
         Main main;
 
+        @Option(names = "--demo-sites", paramLabel = "N", defaultValue = "0",
+                description = "Also run N simulated sites (0-2000) shipping realistic telemetry, for a living dashboard; down stops them.")
+        int demoSites;
+
         @Override
         public Integer call() {
-            return main.withAppliance(Appliance::up);
+            if (demoSites < 0 || demoSites > 2000) {
+                System.out.println("--demo-sites must be 0 to 2000, not " + demoSites);
+                return Appliance.REFUSED;
+            }
+            return main.withAppliance(demoSites, Appliance::up);
         }
     }
 
@@ -96,6 +109,34 @@ public final class Main {
         @Override
         public Integer call() {
             return main.withAppliance(appliance -> appliance.logs(parts, Math.max(1, Math.min(lines, 100_000))));
+        }
+    }
+
+    @Command(name = "allow-site", description = "Let sites' agents write their own topic telemetry.site.<site> (created if missing) with their pki certificate.")
+    static final class AllowSite implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(arity = "1..*", paramLabel = "SITE", description = "Site ids (the CN of their agent certificates).")
+        List<String> sites;
+
+        @Override
+        public Integer call() {
+            return main.withAppliance(appliance -> appliance.siteAccess(sites, true));
+        }
+    }
+
+    @Command(name = "deny-site", description = "Take away sites' right to write to Kafka (their topics and events stay).")
+    static final class DenySite implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(arity = "1..*", paramLabel = "SITE", description = "Site ids.")
+        List<String> sites;
+
+        @Override
+        public Integer call() {
+            return main.withAppliance(appliance -> appliance.siteAccess(sites, false));
         }
     }
 }

@@ -23,6 +23,7 @@ class ApplianceConfigTest {
         assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(config.kafkaPort()).isEqualTo(9092);
         assertThat(config.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(config.kafkaAgentsPort()).isEqualTo(9094);
         assertThat(config.openSearchPort()).isEqualTo(9200);
         assertThat(config.openSearchTransportPort()).isEqualTo(9300);
         assertThat(config.pkiPort()).isEqualTo(8081);
@@ -87,6 +88,9 @@ class ApplianceConfigTest {
         assertThatThrownBy(() -> ApplianceConfig.load(dir.resolve("none"), Map.of("RAMPARTS_PKI_PORT", "8080")))
                 .isInstanceOf(ApplianceConfig.ConfigException.class)
                 .hasMessageContaining("pki.port and soc.port are both 8080");
+        assertThatThrownBy(() -> ApplianceConfig.load(dir.resolve("none"), Map.of("RAMPARTS_KAFKA_AGENTS_PORT", "9092")))
+                .isInstanceOf(ApplianceConfig.ConfigException.class)
+                .hasMessageContaining("kafka.agents.port and kafka.port are both 9092");
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -61,7 +64,7 @@ class LauncherIT {
     @Test
     @Order(1)
     void upStartsEveryPartAndPrintsWhereToReachThem() throws Exception {
-        Run up = launcher(data, env, "up");
+        Run up = launcher(data, env, "up", "--demo-sites", "2");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output())
@@ -73,7 +76,8 @@ class LauncherIT {
                 .containsPattern("First administrator: user \"admin\", password \"[A-Za-z0-9]{24}\"");
         Path credentials = data.resolve("secrets/admin-credentials");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
-        for (String part : List.of("kafka", "opensearch", "pki", "soc")) {
+        assertThat(up.output()).contains("demo-sites: healthy").contains("Demo sites:             2 site(s)");
+        for (String part : List.of("kafka", "opensearch", "pki", "soc", "demo-sites")) {
             long pid = Long.parseLong(Files.readString(data.resolve("run/" + part + ".pid")).trim().split("\\s+")[0]);
             assertThat(ProcessHandle.of(pid)).as(part + " process").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
             pidsAfterFirstUp.put(part, pid);
@@ -86,7 +90,24 @@ class LauncherIT {
         Run status = launcher(data, env, "status");
 
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output().lines().filter(l -> l.contains(" healthy ")).count()).isEqualTo(4);
+        assertThat(status.output().lines().filter(l -> l.contains(" healthy ")).count()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(2)
+    void theDemoSitesShipTheirTelemetryToTheAppliancesBroker() {
+        Map<String, Object> consumer = Map.of("bootstrap.servers", "127.0.0.1:" + env.get("RAMPARTS_KAFKA_PORT"),
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName(),
+                "auto.offset.reset", "earliest", "group.id", "launcher-it-" + System.nanoTime());
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumer)) {
+            kafka.subscribe(List.of("telemetry.events"));
+            java.util.Set<String> sites = new java.util.HashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (sites.size() < 2 && System.nanoTime() < deadline) {
+                kafka.poll(java.time.Duration.ofMillis(500)).forEach(record -> sites.add(record.key()));
+            }
+            assertThat(sites).contains("so-tttt", "so-tai-chinh");
+        }
     }
 
     @Test
@@ -95,7 +116,7 @@ class LauncherIT {
         Run again = launcher(data, env, "up");
 
         assertThat(again.exitCode()).as(again.output()).isZero();
-        assertThat(again.output().lines().filter(l -> l.contains("already running")).count()).isEqualTo(4);
+        assertThat(again.output().lines().filter(l -> l.contains("already running")).count()).isEqualTo(5);
         assertThat(again.output()).doesNotContain("First administrator").contains("Administrator credentials: in");
         for (var part : pidsAfterFirstUp.entrySet()) {
             assertThat(Files.readString(data.resolve("run/" + part.getKey() + ".pid"))).startsWith(part.getValue() + " ");

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
  * ramparts-agent run --config /etc/ramparts-agent/agent.yml      run until SIGTERM
  * ramparts-agent run --config agent.yml --check-config           validate, print OK or the problems
  * ramparts-agent parse --type suricata-eve eve.json              print a file's events as NDJSON
+ * ramparts-agent simulate --sites 20 --eps 200 --seed 7          a city in miniature, to the appliance's Kafka
+ * ramparts-agent enroll --pki https://pki:8443 --token T --site ward-03 --ca-fingerprint AB:CD:...
  * ramparts-agent --version
  * </pre>
  *
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ramparts-agent", mixinStandardHelpOptions = true, versionProvider = AgentCli.Version.class,
         description = "The Ramparts site agent: collects security telemetry, spools it on disk, ships it to the SOC.",
-        subcommands = {AgentCli.Run.class, ParseCommand.class})
+        subcommands = {AgentCli.Run.class, ParseCommand.class, EnrollCommand.class, SimulateCommand.class})
 public final class AgentCli implements Runnable {
 
     static final int INVALID_CONFIG = 1;

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param kafka             the destination
  * @param heartbeatInterval how often the agent reports its health
  * @param inputs            the sources, at least one
+ * @param enrolment         the enrolled credentials to ship with and renew, when configured
  */
 public record AgentConfig(String agentId, String siteId, Optional<String> unitId, Path dataDir, SpoolConfig spool,
-                          KafkaConfig kafka, Duration heartbeatInterval, List<InputConfig> inputs) {
+                          KafkaConfig kafka, Duration heartbeatInterval, List<InputConfig> inputs,
+                          Optional<EnrolmentConfig> enrolment) {
+
+    /** A configuration without enrolment (TLS, if any, from {@code kafka.ssl}). */
+    public AgentConfig(String agentId, String siteId, Optional<String> unitId, Path dataDir, SpoolConfig spool,
+                       KafkaConfig kafka, Duration heartbeatInterval, List<InputConfig> inputs) {
+        this(agentId, siteId, unitId, dataDir, spool, kafka, heartbeatInterval, inputs, Optional.empty());
+    }
 
     /** The input id the heartbeat uses; no configured input may take it. */
     public static final String HEARTBEAT_INPUT_ID = "heartbeat";

@@ -6,6 +6,8 @@ import com.ramparts.agent.spool.FullPolicy;
 import com.ramparts.agent.spool.SpoolOptions;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -50,6 +52,10 @@ public final class ConfigLoader {
     /** event.original holds at most 262,144 characters; a record never exceeds that in bytes either. */
     public static final int MAX_RECORD_BYTES = 256 * 1024;
     private static final long MAX_FILE_BYTES = 1 << 20;
+    /** Where agents with enrolled certificates write: the broker lets a site write only its own topic. */
+    public static final String SITE_TOPIC = "telemetry.site.{site}";
+    /** Where agents without them write (the appliance's own listener, tests). */
+    public static final String SHARED_TOPIC = "telemetry.events";
 
     private final Predicate<String> formatExists;
 
@@ -116,12 +122,23 @@ public final class ConfigLoader {
             section.finish();
             return interval;
         }).orElse(Duration.ofSeconds(60));
+        Optional<EnrolmentConfig> enrolment = root.section("enrolment").map(section -> enrolment(section,
+                dataDir == null ? Path.of(".") : dataDir));
+        if (enrolment.isPresent() && kafka != null && kafka.ssl().isPresent()) {
+            root.error(root.valueNode("enrolment"), "enrolment", "give either enrolment (the enrolled certificate) or"
+                    + " kafka.ssl (key and trust stores of your own), not both");
+        }
+        if (kafka != null && kafka.topic() == null) {
+            kafka = new KafkaConfig(kafka.bootstrapServers(), enrolment.isPresent() ? SITE_TOPIC : SHARED_TOPIC,
+                    kafka.compression(), kafka.deliveryTimeout(), kafka.maxBackoff(), kafka.ssl(), kafka.properties());
+        }
         List<InputConfig> inputs = inputs(root);
         root.finish();
         if (!errors.isEmpty()) {
             return null;
         }
-        return new AgentConfig(agentId, siteId, unitId, dataDir, spool, kafka, heartbeat, List.copyOf(inputs));
+        return new AgentConfig(agentId, siteId, unitId, dataDir, spool, kafka, heartbeat, List.copyOf(inputs),
+                enrolment);
     }
 
     private static SpoolConfig spool(Optional<YamlSection> maybe, Path dataDir, YamlSection root) {
@@ -154,7 +171,7 @@ public final class ConfigLoader {
             return null;
         }
         String bootstrap = k.required("bootstrap_servers");
-        String topic = k.string("topic", "telemetry.events");
+        String topic = k.string("topic", null); // the default depends on enrolment: see read()
         String compression = k.choice("compression", "zstd", orderedMap("zstd", "zstd", "lz4", "lz4"));
         Duration deliveryTimeout = k.duration("delivery_timeout", Duration.ofSeconds(30), Duration.ofSeconds(1));
         Duration maxBackoff = k.duration("max_backoff", Duration.ofSeconds(30), Duration.ofMillis(100));
@@ -162,6 +179,26 @@ public final class ConfigLoader {
         Map<String, String> properties = k.stringMap("properties");
         k.finish();
         return new KafkaConfig(bootstrap, topic, compression, deliveryTimeout, maxBackoff, ssl, Map.copyOf(properties));
+    }
+
+    private static EnrolmentConfig enrolment(YamlSection s, Path dataDir) {
+        String pkiText = s.required("pki");
+        URI pki = null;
+        if (pkiText != null) {
+            try {
+                pki = new URI(pkiText);
+                if (!"https".equalsIgnoreCase(pki.getScheme()) || pki.getHost() == null) {
+                    s.error(s.valueNode("pki"), s.keyPath("pki"), "'" + pkiText + "' must be an https://host[:port] URL"
+                            + " (EST runs over TLS)");
+                }
+            } catch (URISyntaxException e) {
+                s.error(s.valueNode("pki"), s.keyPath("pki"), "'" + pkiText + "' is not a URL: " + e.getReason());
+            }
+        }
+        Path dir = path(s, "dir", dataDir.resolve("tls").toString());
+        boolean verifyHostname = s.bool("verify_hostname", true);
+        s.finish();
+        return new EnrolmentConfig(pki, dir, verifyHostname);
     }
 
     private static SslConfig ssl(YamlSection s) {

@@ -6,6 +6,10 @@ import com.ramparts.agent.config.ConfigLoader;
 import com.ramparts.agent.config.FileInputConfig;
 import com.ramparts.agent.config.InputConfig;
 import com.ramparts.agent.config.SyslogInputConfig;
+import com.ramparts.agent.enroll.CredentialStore;
+import com.ramparts.agent.enroll.Enroller;
+import com.ramparts.agent.enroll.EstClient;
+import com.ramparts.agent.enroll.Renewer;
 import com.ramparts.agent.health.Heartbeat;
 import com.ramparts.agent.health.HostFacts;
 import com.ramparts.agent.health.InputCounters;
@@ -15,11 +19,13 @@ import com.ramparts.agent.input.file.FileTailInput;
 import com.ramparts.agent.input.syslog.SyslogInput;
 import com.ramparts.agent.parse.RecordParser;
 import com.ramparts.agent.pipeline.InputWorker.WorkerOptions;
+import com.ramparts.agent.ship.EnrolledTls;
 import com.ramparts.agent.ship.KafkaShipper;
 import com.ramparts.agent.ship.ShipperOptions;
 import com.ramparts.agent.spool.Spool;
 import com.ramparts.telemetry.json.TelemetryJson;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +60,8 @@ public final class Agent implements AutoCloseable {
     private final Thread shipperThread;
     private final Thread flusherThread;
     private final Map<String, Input> inputs;
+    private final Renewer renewer;
+    private final Thread renewerThread;
     private volatile boolean closed;
 
     private Agent(AgentConfig config, Spool spool, KafkaShipper shipper, Map<String, InputCounters> counters,
@@ -65,6 +74,13 @@ public final class Agent implements AutoCloseable {
         this.workers = workers;
         this.shipperThread = Thread.ofPlatform().name("shipper").unstarted(shipper);
         this.flusherThread = Thread.ofPlatform().daemon().name("spool-flusher").unstarted(this::flushPeriodically);
+        this.renewer = config.enrolment().map(e -> {
+            CredentialStore store = new CredentialStore(e.dir());
+            return new Renewer(new Enroller(new EstClient(e.pki()), store), store, renewed -> shipper.reconnect(),
+                    Clock.systemUTC());
+        }).orElse(null);
+        this.renewerThread = renewer == null ? null
+                : Thread.ofPlatform().daemon().name("certificate-renewer").unstarted(renewer);
     }
 
     /**
@@ -76,6 +92,31 @@ public final class Agent implements AutoCloseable {
      */
     public static Agent start(AgentConfig config, Function<String, RecordParser> parsers, String version)
             throws IOException {
+        return start(config, parsers, version, Agent::builtInInput);
+    }
+
+    /** Makes the {@link Input} of one configured input; the simulator supplies generated ones. */
+    @FunctionalInterface
+    public interface InputFactory {
+        Input create(InputConfig config, InputCounters counters);
+    }
+
+    /** The inputs the configuration names: file, syslog, command. */
+    public static Input builtInInput(InputConfig inputConfig, InputCounters counters) {
+        return switch (inputConfig) {
+            case FileInputConfig file -> new FileTailInput(file);
+            case SyslogInputConfig syslog -> new SyslogInput(syslog, counters::dropped);
+            case CommandInputConfig command -> new CommandInput(command);
+        };
+    }
+
+    /**
+     * Builds and starts an agent whose inputs come from {@code inputFactory}.
+     *
+     * @throws IOException if the spool or the checkpoint directory cannot be opened
+     */
+    public static Agent start(AgentConfig config, Function<String, RecordParser> parsers, String version,
+                              InputFactory inputFactory) throws IOException {
         TelemetryJson json = new TelemetryJson();
         int maxPayload = json.limits().maxDocumentBytes();
         Map<String, InputCounters> counters = new ConcurrentHashMap<>(); // the spool and the shipper update it too
@@ -88,7 +129,9 @@ public final class Agent implements AutoCloseable {
         try {
             CheckpointStore checkpoints = new FileCheckpointStore(config.dataDir().resolve("checkpoints"));
             KafkaShipper shipper = new KafkaShipper(spool, ShipperOptions.of(config),
-                    (inputId, shipped) -> count(counters, inputId).shipped(shipped));
+                    (inputId, shipped) -> count(counters, inputId).shipped(shipped),
+                    config.enrolment().<Supplier<Map<String, Object>>>map(e -> new EnrolledTls(
+                            new CredentialStore(e.dir()), e.verifyHostname())).orElse(Map::of));
             Map<String, Input> inputs = new LinkedHashMap<>();
             List<InputWorker> workers = new ArrayList<>();
             List<Heartbeat.Watched> watched = new ArrayList<>();
@@ -99,11 +142,7 @@ public final class Agent implements AutoCloseable {
                             + inputConfig.format() + "'");
                 }
                 InputCounters inputCounters = counters.get(inputConfig.id());
-                Input input = switch (inputConfig) {
-                    case FileInputConfig file -> new FileTailInput(file);
-                    case SyslogInputConfig syslog -> new SyslogInput(syslog, inputCounters::dropped);
-                    case CommandInputConfig command -> new CommandInput(command);
-                };
+                Input input = inputFactory.create(inputConfig, inputCounters);
                 inputs.put(input.id(), input);
                 workers.add(new InputWorker(input, parser, stamper(config, input.id(), inputConfig.format(), json,
                         maxPayload), spool, checkpoints, inputCounters, WorkerOptions.DEFAULTS));
@@ -141,6 +180,9 @@ public final class Agent implements AutoCloseable {
         }
         shipperThread.start();
         flusherThread.start();
+        if (renewerThread != null) {
+            renewerThread.start();
+        }
         log.info("event=agent_started agent={} site={} inputs={} spool={} kafka={} topic={}", config.agentId(),
                 config.siteId(), inputs.keySet(), config.spool().dir(), config.kafka().bootstrapServers(),
                 config.kafka().topic());
@@ -162,6 +204,11 @@ public final class Agent implements AutoCloseable {
 
     public Spool spool() {
         return spool;
+    }
+
+    /** The certificate renewer, when the agent ships with enrolled credentials. */
+    public java.util.Optional<Renewer> renewer() {
+        return java.util.Optional.ofNullable(renewer);
     }
 
     public KafkaShipper shipper() {
@@ -186,6 +233,9 @@ public final class Agent implements AutoCloseable {
         }
         closed = true;
         log.info("event=agent_stopping");
+        if (renewer != null) {
+            renewer.stop();
+        }
         workers.forEach(InputWorker::stop);
         join(workerThreads, INPUT_STOP_MILLIS); // the shipper still runs, so a full spool can still drain
         shipper.stop();

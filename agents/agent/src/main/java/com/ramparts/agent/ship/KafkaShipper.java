@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,6 +63,8 @@ public final class KafkaShipper implements Runnable {
     private volatile String lastError;
     private volatile int inFlightCount;
     private volatile boolean running = true;
+    private volatile boolean reconnect;
+    private final Supplier<Map<String, Object>> credentials;
     private Producer<String, byte[]> producer;
     private SpoolPosition readFrom;
     private long inFlightBytes;
@@ -71,6 +74,16 @@ public final class KafkaShipper implements Runnable {
     }
 
     public KafkaShipper(Spool spool, ShipperOptions options, ShipListener listener) {
+        this(spool, options, listener, Map::of);
+    }
+
+    /**
+     * @param credentials producer properties read again for every new producer: the TLS key and
+     *                    certificate, which a renewal replaces (see {@link #reconnect()})
+     */
+    public KafkaShipper(Spool spool, ShipperOptions options, ShipListener listener,
+                        Supplier<Map<String, Object>> credentials) {
+        this.credentials = credentials;
         this.spool = spool;
         this.options = options;
         this.listener = listener;
@@ -104,8 +117,13 @@ public final class KafkaShipper implements Runnable {
     }
 
     private void round() throws IOException, InterruptedException, ShipFailure {
+        if (reconnect && reconnectWhenIdle()) {
+            return;
+        }
         if (producer == null) {
-            producer = new KafkaProducer<>(options.producerProperties());
+            Map<String, Object> properties = options.producerProperties();
+            properties.putAll(credentials.get());
+            producer = new KafkaProducer<>(properties);
         }
         boolean sent = fill();
         acknowledgeCompleted();
@@ -115,6 +133,29 @@ public final class KafkaShipper implements Runnable {
         } else if (!sent || full()) {
             awaitHead(Duration.ofMillis(100));
         }
+    }
+
+    /**
+     * A renewed certificate: stop sending, let what is in flight be acknowledged, then close the
+     * producer so that the next round builds one with the new credentials. Nothing is re-sent.
+     *
+     * @return true while still waiting for acknowledgements
+     */
+    private boolean reconnectWhenIdle() throws InterruptedException, ShipFailure {
+        if (!inFlight.isEmpty()) {
+            awaitHead(Duration.ofMillis(100));
+            acknowledgeCompleted();
+            return true;
+        }
+        reconnect = false;
+        closeProducer(Duration.ofSeconds(5));
+        log.info("event=shipper_reconnecting reason=credentials_renewed");
+        return false;
+    }
+
+    /** Asks the shipper to reconnect with fresh credentials once what is in flight is acknowledged. */
+    public void reconnect() {
+        reconnect = true;
     }
 
     /** Sends what the spool has while the in-flight bounds allow; true if anything was sent. */

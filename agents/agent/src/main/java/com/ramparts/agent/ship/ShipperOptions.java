@@ -54,7 +54,8 @@ public record ShipperOptions(String topic, String key, Map<String, Object> produ
     /** Options from the agent's configuration, TLS and extra producer properties included. */
     public static ShipperOptions of(AgentConfig config) {
         KafkaConfig kafka = config.kafka();
-        ShipperOptions options = of(kafka.bootstrapServers(), kafka.topic(), config.siteId(), kafka.deliveryTimeout(),
+        ShipperOptions options = of(kafka.bootstrapServers(), topic(kafka.topic(), config.siteId()), config.siteId(),
+                kafka.deliveryTimeout(),
                 kafka.maxBackoff());
         Map<String, Object> producer = new HashMap<>(options.producer());
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "ramparts-agent-" + config.agentId());
@@ -76,6 +77,11 @@ public record ShipperOptions(String topic, String key, Map<String, Object> produ
         });
         producer.putAll(kafka.properties());
         return options.withProducer(producer);
+    }
+
+    /** The topic with {@code {site}} replaced by the site id ({@code telemetry.site.{site}}). */
+    public static String topic(String configured, String siteId) {
+        return configured.replace("{site}", siteId);
     }
 
     public ShipperOptions withProducer(Map<String, Object> properties) {

@@ -214,4 +214,43 @@ class ConfigLoaderTest {
                 "spool.fsync_interval", "inputs[0].udp_port", "inputs[0].max_message_bytes",
                 "inputs[0]", "inputs[1].max_line_bytes", "inputs[1].timezone");
     }
+
+    @Test
+    void enrolmentPointsTheShipperAtTheEnrolledCredentialsAndItsSiteTopic() throws Exception {
+        AgentConfig config = load("""
+                agent: {id: a1, site_id: ward-03, data_dir: /var/lib/ra}
+                kafka: {bootstrap_servers: "soc:9094"}
+                enrolment: {pki: "https://pki.city.local:8443"}
+                inputs:
+                  - {id: eve, type: file, format: suricata-eve, path: /var/log/eve.json}
+                """);
+        EnrolmentConfig enrolment = config.enrolment().orElseThrow();
+        assertThat(enrolment.pki()).hasToString("https://pki.city.local:8443");
+        assertThat(enrolment.dir()).isEqualTo(Path.of("/var/lib/ra/tls"));
+        assertThat(enrolment.verifyHostname()).isTrue();
+        assertThat(config.kafka().topic()).isEqualTo("telemetry.site.{site}");
+        assertThat(load("""
+                agent: {id: a1, site_id: s1}
+                kafka: {bootstrap_servers: "localhost:9092"}
+                inputs:
+                  - {id: eve, type: file, format: suricata-eve, path: /var/log/eve.json}
+                """).kafka().topic()).isEqualTo("telemetry.events");
+    }
+
+    @Test
+    void enrolmentNeedsAnHttpsPkiAndExcludesOwnKeyStores() throws IOException {
+        List<ConfigError> errors = errors("""
+                agent: {id: a1, site_id: s1}
+                kafka:
+                  bootstrap_servers: "soc:9094"
+                  ssl: {keystore: /k.p12, truststore: /t.p12}
+                enrolment: {pki: "http://pki:8081", renew: soon}
+                inputs:
+                  - {id: eve, type: file, format: suricata-eve, path: /var/log/eve.json}
+                """);
+        assertThat(errors).extracting(ConfigError::key).containsExactlyInAnyOrder("enrolment.pki", "enrolment.renew",
+                "enrolment");
+        assertThat(errors).filteredOn(e -> e.key().equals("enrolment.pki")).singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(5));
+    }
 }
