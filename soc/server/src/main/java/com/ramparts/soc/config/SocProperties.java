@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param ingest the indexer: consumer group, batch sizes, retries
  * @param correlation the correlator: rules directory, Kafka Streams application, punctuation
  * @param incidents the alert consumer that groups alerts into incidents, and the SLA clocks
+ * @param response response actions from an incident: pki for revocations, SMTP for notifications
+ * @param incidentSearch the incidents' OpenSearch index
  */
 @Validated
 @ConfigurationProperties("ramparts.soc")
@@ -39,7 +41,9 @@ public record SocProperties(
         @Valid @NotNull @DefaultValue OpenSearch openSearch,
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Correlation correlation,
-        @Valid @NotNull @DefaultValue Incidents incidents) {
+        @Valid @NotNull @DefaultValue Incidents incidents,
+        @Valid @NotNull @DefaultValue Response response,
+        @Valid @NotNull @DefaultValue IncidentSearch incidentSearch) {
 
     /** Kafka topic names: what Kafka accepts, at most 249 characters. */
     private static final String TOPIC_NAME = "[A-Za-z0-9._-]{1,249}";
@@ -248,5 +252,80 @@ public record SocProperties(
             return ruleGroups.entrySet().stream().filter(group -> group.getValue().contains(ruleId))
                     .map(Map.Entry::getKey).sorted().findFirst();
         }
+    }
+
+    /**
+     * @param dashboardUrl how people reach the dashboard: links in notification e-mails point here
+     * @param pendingTimeout an action still pending after this long (its instance died) may be taken again
+     * @param pki the pki service that revokes certificates
+     * @param mail the SMTP server notifications go through
+     */
+    public record Response(@NotNull @DefaultValue("http://127.0.0.1:8080") URI dashboardUrl,
+                           @NotNull @DefaultValue("2m") Duration pendingTimeout,
+                           @Valid @NotNull @DefaultValue Pki pki,
+                           @Valid @NotNull @DefaultValue Mail mail) {
+        public Response {
+            if (dashboardUrl != null && !("http".equals(dashboardUrl.getScheme()) || "https".equals(dashboardUrl.getScheme()))) {
+                throw new IllegalArgumentException("dashboard-url must be an http or https URL, was " + dashboardUrl);
+            }
+            if (pendingTimeout != null && pendingTimeout.compareTo(Duration.ofSeconds(5)) < 0) {
+                throw new IllegalArgumentException("pending-timeout must be at least 5s, was " + pendingTimeout);
+            }
+        }
+    }
+
+    /**
+     * @param url pki's base URL (e.g. {@code http://127.0.0.1:8081}); unset: revocation is unavailable
+     * @param token a pki API token ({@code rpk_...}, role ADMIN) soc authenticates with
+     * @param tokenFile a file whose first line is that token (kept out of the configuration); one of the two
+     * @param connectTimeout how long to wait for a connection to pki
+     * @param requestTimeout how long to wait for pki's answer
+     */
+    public record Pki(URI url, String token, Path tokenFile,
+                      @NotNull @DefaultValue("5s") Duration connectTimeout,
+                      @NotNull @DefaultValue("15s") Duration requestTimeout) {
+        public Pki {
+            if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+                throw new IllegalArgumentException("url must be an http or https URL, was " + url);
+            }
+            if (token != null && !token.isBlank() && tokenFile != null) {
+                throw new IllegalArgumentException("set token or token-file, not both");
+            }
+        }
+
+        public boolean configured() {
+            return url != null;
+        }
+    }
+
+    /**
+     * @param host the SMTP server; unset: notifications are unavailable
+     * @param port its port
+     * @param username SMTP login, if it wants one
+     * @param password SMTP password
+     * @param startTls require STARTTLS
+     * @param from the sender address of notifications
+     * @param timeout connect, read and write timeout
+     */
+    public record Mail(String host, @Min(1) @Max(65_535) @DefaultValue("25") int port, String username, String password,
+                       @DefaultValue("false") boolean startTls,
+                       @NotBlank @DefaultValue("ramparts-soc@localhost") String from,
+                       @NotNull @DefaultValue("10s") Duration timeout) {
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /**
+     * @param enabled whether incidents are written to OpenSearch (and searched there)
+     * @param index the index name (one index, {@code _id} = incident id)
+     * @param retryBackoff wait after OpenSearch failed a write before trying again
+     */
+    public record IncidentSearch(@DefaultValue("true") boolean enabled,
+                                 @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,199}",
+                                         message = "must be lowercase a-z 0-9 . _ -, starting with a letter or digit")
+                                 @DefaultValue("ramparts-incidents") String index,
+                                 @NotNull @DefaultValue("2s") Duration retryBackoff) {
     }
 }

@@ -5,7 +5,7 @@ public class IncidentException extends RuntimeException {
 
     public enum Code {
         INCIDENT_NOT_FOUND(404), ILLEGAL_TRANSITION(409), CONCURRENT_UPDATE(409), INVALID_REQUEST(400),
-        UNKNOWN_OWNER(400), NOTE_TOO_LONG(400);
+        UNKNOWN_OWNER(400), NOTE_TOO_LONG(400), SEARCH_UNAVAILABLE(503);
 
         private final int status;
 

@@ -63,6 +63,31 @@ final class IncidentStore {
                 : ((Number) keys.getKeys().values().iterator().next()).longValue();
     }
 
+    /** The incident that currently holds the group's open slot, if any. */
+    Optional<Long> openGroupHolder(String groupKey) {
+        return jdbc.sql("select incident_id from incident_open_group where group_key = ?").param(groupKey)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Claims the group's open slot for a new incident: inserts it when nobody held it, or moves it from the holder
+     * this transaction saw. Throws {@link org.springframework.dao.DuplicateKeyException} (or a lock failure) when
+     * another transaction inserted first; returns false when another transaction moved or freed it meanwhile.
+     */
+    boolean claimOpenGroup(String groupKey, Long seenHolder, long incidentId) {
+        if (seenHolder == null) {
+            return jdbc.sql("insert into incident_open_group (group_key, incident_id) values (?, ?)")
+                    .params(groupKey, incidentId).update() == 1;
+        }
+        return jdbc.sql("update incident_open_group set incident_id = ? where group_key = ? and incident_id = ?")
+                .params(incidentId, groupKey, seenHolder).update() == 1;
+    }
+
+    /** Frees the group's open slot if this (closing) incident holds it. */
+    void releaseOpenGroup(long incidentId) {
+        jdbc.sql("delete from incident_open_group where incident_id = ?").param(incidentId).update();
+    }
+
     boolean ruleSeen(long incidentId, String ruleId) {
         return jdbc.sql("select count(*) from incident_alert where incident_id = ? and rule_id = ?")
                 .params(incidentId, ruleId).query(Integer.class).single() > 0;
@@ -130,6 +155,19 @@ final class IncidentStore {
                         instant(rs.getObject(10, OffsetDateTime.class)), instant(rs.getObject(11, OffsetDateTime.class)),
                         instant(rs.getObject(12, OffsetDateTime.class))))
                 .list();
+    }
+
+    /** The distinct rules of an incident's alerts with their titles and techniques (bounded by the rule count). */
+    List<IncidentDocument.RuleSeen> ruleSummary(long incidentId) {
+        return jdbc.sql("select distinct rule_id, title, techniques from incident_alert where incident_id = ? order by rule_id")
+                .param(incidentId)
+                .query((rs, n) -> new IncidentDocument.RuleSeen(rs.getString(1), rs.getString(2), techniques(rs.getString(3))))
+                .list();
+    }
+
+    List<Long> ids(long afterId, int limit) {
+        return jdbc.sql("select id from incident where id > ? order by id limit ?").params(afterId, limit)
+                .query(Long.class).list();
     }
 
     List<IncidentRow> list(IncidentFilter filter) {

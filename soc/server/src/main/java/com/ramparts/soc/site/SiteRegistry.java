@@ -1,5 +1,6 @@
 package com.ramparts.soc.site;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,5 +88,40 @@ public class SiteRegistry {
         });
         snapshot = Map.copyOf(sites);
         refreshedAt = Instant.now();
+    }
+
+    /** Marks the site isolated; false if it already is. Read from the database, not the snapshot: every instance sees it at once. */
+    public boolean isolate(SiteIsolation isolation) {
+        try {
+            return jdbc.sql("insert into site_isolation (site_id, incident_id, isolated_by, isolated_at, reason) values (?, ?, ?, ?, ?)")
+                    .params(isolation.siteId(), isolation.incidentId(), isolation.isolatedBy(),
+                            isolation.isolatedAt().atOffset(ZoneOffset.UTC), isolation.reason())
+                    .update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Lifts the site's isolation; false if it was not isolated. */
+    public boolean release(String siteId) {
+        return jdbc.sql("delete from site_isolation where site_id = ?").param(siteId).update() == 1;
+    }
+
+    public Optional<SiteIsolation> isolation(String siteId) {
+        return jdbc.sql("select site_id, incident_id, isolated_by, isolated_at, reason from site_isolation where site_id = ?")
+                .param(siteId).query(SiteRegistry::isolationRow).optional();
+    }
+
+    /** Every isolated site, by site id. */
+    public Map<String, SiteIsolation> isolations() {
+        Map<String, SiteIsolation> all = new LinkedHashMap<>();
+        jdbc.sql("select site_id, incident_id, isolated_by, isolated_at, reason from site_isolation order by site_id")
+                .query(SiteRegistry::isolationRow).list().forEach(isolation -> all.put(isolation.siteId(), isolation));
+        return all;
+    }
+
+    private static SiteIsolation isolationRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SiteIsolation(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5));
     }
 }

@@ -33,6 +33,9 @@ class BadConfigurationTest {
             "ramparts.soc.kafka.topics.events.name=no spaces        | ramparts.soc.kafka.topics.events.name",
             "ramparts.soc.kafka.topics.dead-letter.partitions=0     | ramparts.soc.kafka.topics.deadLetter.partitions",
             "ramparts.soc.open-search.retention.datasets.suricata=0 | datasets.suricata must be at least 1 day",
+            "ramparts.soc.response.pki.url=ftp://pki.example.test   | url must be an http or https URL, was ftp://pki.example.test",
+            "ramparts.soc.response.mail.port=0                      | ramparts.soc.response.mail.port",
+            "ramparts.soc.incident-search.index=Incidents           | ramparts.soc.incidentSearch.index",
     })
     void aBadSettingIsRefusedAtStartWithItsKey(String setting, String named, CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SocApplication.class)

@@ -45,6 +45,7 @@ abstract class IncidentTestContext {
         registry.add("ramparts.soc.incidents.enabled", () -> "true");
         registry.add("ramparts.soc.incidents.consumer-group", () -> "incidents-" + UUID.randomUUID());
         registry.add("ramparts.soc.incidents.retry-backoff", () -> "100ms");
+        registry.add("ramparts.soc.incident-search.enabled", () -> "false");
         registry.add("ramparts.soc.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("ramparts.soc.kafka.topics.alerts.name", () -> ALERTS_TOPIC);
     }

@@ -11,6 +11,7 @@ import com.ramparts.soc.incident.IncidentFilter;
 import com.ramparts.soc.incident.IncidentPage;
 import com.ramparts.soc.incident.IncidentStatus;
 import com.ramparts.soc.incident.Incidents;
+import com.ramparts.soc.incident.search.IncidentSearch;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +36,12 @@ class IncidentApiController {
 
     private final Incidents incidents;
     private final Accounts accounts;
+    private final IncidentSearch search;
 
-    IncidentApiController(Incidents incidents, Accounts accounts) {
+    IncidentApiController(Incidents incidents, Accounts accounts, IncidentSearch search) {
         this.incidents = incidents;
         this.accounts = accounts;
+        this.search = search;
     }
 
     @GetMapping
@@ -47,6 +50,7 @@ class IncidentApiController {
                       @RequestParam(required = false) Integer severity,
                       @RequestParam(required = false) String site,
                       @RequestParam(required = false) String unit,
+                      @RequestParam(required = false) String q,
                       @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "50") int size) {
         IncidentStatus wanted = status == null ? null : IncidentStatus.fromWire(status).orElseThrow(() ->
@@ -57,7 +61,24 @@ class IncidentApiController {
         if (account.limitedToUnit() && (account.unitId() == null || (unit != null && !unit.equals(account.unitId())))) {
             return new IncidentPage(List.of(), 0, page, size);
         }
-        return incidents.list(filter);
+        // free text goes to the search index; the other filters then narrow its hits
+        return q == null ? incidents.list(filter) : search.search(q, filter);
+    }
+
+    /** {@code GET /api/v1/incidents/search?q=...}: the queue's filters plus free text, best match first. */
+    @GetMapping("/search")
+    IncidentPage search(@AuthenticationPrincipal SocUser user,
+                        @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String status,
+                        @RequestParam(required = false) Integer severity,
+                        @RequestParam(required = false) String site,
+                        @RequestParam(required = false) String unit,
+                        @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "50") int size) {
+        if (q == null) {
+            throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "q (the search text) is required");
+        }
+        return list(user, status, severity, site, unit, q, page, size);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package com.ramparts.soc.web.sites;
 
+import com.ramparts.soc.site.SiteRegistry;
 import com.ramparts.soc.web.DashboardProperties;
 import com.ramparts.soc.web.Viewer;
 import org.springframework.security.core.Authentication;
@@ -13,10 +14,12 @@ class SitesController {
 
     private final SiteStatusService service;
     private final DashboardProperties properties;
+    private final SiteRegistry registry;
 
-    SitesController(SiteStatusService service, DashboardProperties properties) {
+    SitesController(SiteStatusService service, DashboardProperties properties, SiteRegistry registry) {
         this.service = service;
         this.properties = properties;
+        this.registry = registry;
     }
 
     @GetMapping("/sites")
@@ -25,6 +28,7 @@ class SitesController {
         model.addAttribute("offlineMinutes", properties.siteOfflineAfter().toMinutes());
         model.addAttribute("silentHours", properties.sourceSilentAfter().toHours());
         model.addAttribute("lookbackDays", properties.siteLookback().toDays());
+        model.addAttribute("isolations", registry.isolations()); // sites isolated from an incident (a response action)
         return "sites/page";
     }
 }
