@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param incidents the alert consumer that groups alerts into incidents, and the SLA clocks
  * @param response response actions from an incident: pki for revocations, SMTP for notifications
  * @param incidentSearch the incidents' OpenSearch index
+ * @param units the copy of pki's unit registry and unit certificates, and how it is synced
+ * @param posture live security posture from the telemetry: thresholds, consumer group, history
  */
 @Validated
 @ConfigurationProperties("ramparts.soc")
@@ -43,7 +45,9 @@ public record SocProperties(
         @Valid @NotNull @DefaultValue Correlation correlation,
         @Valid @NotNull @DefaultValue Incidents incidents,
         @Valid @NotNull @DefaultValue Response response,
-        @Valid @NotNull @DefaultValue IncidentSearch incidentSearch) {
+        @Valid @NotNull @DefaultValue IncidentSearch incidentSearch,
+        @Valid @NotNull @DefaultValue Units units,
+        @Valid @NotNull @DefaultValue Posture posture) {
 
     /** Kafka topic names: what Kafka accepts, at most 249 characters. */
     private static final String TOPIC_NAME = "[A-Za-z0-9._-]{1,249}";
@@ -327,5 +331,104 @@ public record SocProperties(
                                          message = "must be lowercase a-z 0-9 . _ -, starting with a letter or digit")
                                  @DefaultValue("ramparts-incidents") String index,
                                  @NotNull @DefaultValue("2s") Duration retryBackoff) {
+    }
+
+    /**
+     * @param pkiUrl pki's base URL (e.g. {@code http://127.0.0.1:8081}); empty: no sync, units stay as last synced
+     * @param pkiTokenFile a file whose first line is a pki API token (ADMIN: the certificate inventory needs it)
+     * @param syncInterval how often units and unit certificates are fetched from pki
+     * @param requestTimeout the longest wait for one pki answer
+     * @param maxResponseSize the largest pki answer read; a bigger one fails the sync (and changes nothing)
+     * @param expiringWithin a valid unit certificate ending sooner than this counts as expiring
+     * @param districtDepth depth in pki's unit tree of the districts (0 = the tree's roots, 1 = their children)
+     */
+    public record Units(URI pkiUrl,
+                        Path pkiTokenFile,
+                        @NotNull @DefaultValue("15m") Duration syncInterval,
+                        @NotNull @DefaultValue("30s") Duration requestTimeout,
+                        @NotNull @DefaultValue("16MB") DataSize maxResponseSize,
+                        @NotNull @DefaultValue("30d") Duration expiringWithin,
+                        @Min(0) @Max(16) @DefaultValue("1") int districtDepth) {
+        public Units {
+            if (pkiUrl != null && !pkiUrl.toString().isEmpty()
+                    && (!("http".equals(pkiUrl.getScheme()) || "https".equals(pkiUrl.getScheme())) || pkiUrl.getHost() == null)) {
+                throw new IllegalArgumentException("pki-url must be an http or https URL with a host, was " + pkiUrl);
+            }
+            if (pkiUrl != null && !pkiUrl.toString().isEmpty() && pkiTokenFile == null) {
+                throw new IllegalArgumentException("pki-token-file is required when pki-url is set");
+            }
+            if (syncInterval != null && syncInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("sync-interval must be at least 1s, was " + syncInterval);
+            }
+            if (requestTimeout != null && requestTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+                throw new IllegalArgumentException("request-timeout must be at least 100ms, was " + requestTimeout);
+            }
+            if (maxResponseSize != null && (maxResponseSize.toKilobytes() < 1 || maxResponseSize.toMegabytes() > 512)) {
+                throw new IllegalArgumentException("max-response-size must be between 1KB and 512MB, was " + maxResponseSize);
+            }
+            if (expiringWithin != null && expiringWithin.isNegative()) {
+                throw new IllegalArgumentException("expiring-within must not be negative, was " + expiringWithin);
+            }
+        }
+
+        public boolean syncEnabled() {
+            return pkiUrl != null && !pkiUrl.toString().isEmpty();
+        }
+    }
+
+    /**
+     * @param enabled whether soc consumes telemetry into posture (off for tests that do not want it)
+     * @param consumerGroup the Kafka consumer group of the posture consumer (its own, apart from the indexer)
+     * @param maxPollRecords most records per batch
+     * @param retryBackoff wait after the database or Kafka failed a batch before reading it again
+     * @param firewallDatasets the {@code event.dataset} values of firewall logs
+     * @param antivirusDatasets the {@code event.dataset} values of antivirus products
+     * @param firewallSilentAfter a firewall quiet for longer is not reporting
+     * @param signatureMaxAge antivirus signatures older than this are not healthy
+     * @param backupMaxAge a last successful backup older than this does not count
+     * @param agentOfflineAfter no agent heartbeat for longer: offline
+     * @param workstationLookback hosts whose antivirus last reported longer ago are no longer counted as seen
+     * @param snapshotInterval how often the posture is recorded for history
+     * @param historyRetention how long snapshots are kept
+     */
+    public record Posture(@DefaultValue("true") boolean enabled,
+                          @NotNull @Pattern(regexp = TOPIC_NAME, message = "must be 1 to 249 of A-Z a-z 0-9 . _ -")
+                          @DefaultValue("ramparts-soc-posture") String consumerGroup,
+                          @Min(1) @Max(100_000) @DefaultValue("2000") int maxPollRecords,
+                          @NotNull @DefaultValue("1s") Duration retryBackoff,
+                          @NotNull @DefaultValue({"iptables.log", "pfsense.log", "opnsense.log", "fortinet.firewall", "cisco.asa"})
+                          List<String> firewallDatasets,
+                          @NotNull @DefaultValue({"clamav.clamd", "clamav.clamscan", "clamav.freshclam", "windows.defender"})
+                          List<String> antivirusDatasets,
+                          @NotNull @DefaultValue("1h") Duration firewallSilentAfter,
+                          @NotNull @DefaultValue("3d") Duration signatureMaxAge,
+                          @NotNull @DefaultValue("24h") Duration backupMaxAge,
+                          @NotNull @DefaultValue("10m") Duration agentOfflineAfter,
+                          @NotNull @DefaultValue("30d") Duration workstationLookback,
+                          @NotNull @DefaultValue("1h") Duration snapshotInterval,
+                          @NotNull @DefaultValue("400d") Duration historyRetention) {
+        public Posture {
+            firewallDatasets = firewallDatasets == null ? List.of() : List.copyOf(firewallDatasets);
+            antivirusDatasets = antivirusDatasets == null ? List.of() : List.copyOf(antivirusDatasets);
+            positive("retry-backoff", retryBackoff);
+            positive("firewall-silent-after", firewallSilentAfter);
+            positive("signature-max-age", signatureMaxAge);
+            positive("backup-max-age", backupMaxAge);
+            positive("agent-offline-after", agentOfflineAfter);
+            positive("workstation-lookback", workstationLookback);
+            if (snapshotInterval != null && snapshotInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("snapshot-interval must be at least 1s, was " + snapshotInterval);
+            }
+            if (snapshotInterval != null && historyRetention != null && historyRetention.compareTo(snapshotInterval) < 0) {
+                throw new IllegalArgumentException("history-retention (" + historyRetention
+                        + ") must not be shorter than snapshot-interval (" + snapshotInterval + ")");
+            }
+        }
+
+        private static void positive(String key, Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException(key + " must be positive, was " + value);
+            }
+        }
     }
 }

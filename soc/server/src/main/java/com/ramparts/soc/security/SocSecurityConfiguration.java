@@ -42,6 +42,8 @@ class SocSecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                         .requestMatchers(pathPattern("/api/events"), pathPattern("/api/events/**")).hasAnyRole(Page.EVENTS.roleNames())
                         .requestMatchers(pathPattern("/api/v1/rules/**")).hasAnyRole(Page.RULES.roleNames())
+                        // posture: requesters see their own unit (the controller scopes them)
+                        .requestMatchers(pathPattern(HttpMethod.GET, "/api/v1/posture/**")).hasAnyRole(Page.POSTURE.roleNames())
                         // requesters read their own unit's incidents (the controller scopes them); analysts act
                         .requestMatchers(pathPattern(HttpMethod.GET, "/api/v1/incidents"), pathPattern(HttpMethod.GET, "/api/v1/incidents/**"))
                         .hasAnyRole("ANALYST", "ADMIN", "REQUESTER")

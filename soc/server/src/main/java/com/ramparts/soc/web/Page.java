@@ -21,6 +21,7 @@ public enum Page {
     INCIDENTS("/incidents", "nav.incidents", ANALYST, ADMIN),
     EVENTS("/events", "nav.events", ANALYST, DRILL_COORDINATOR, REQUESTER, ADMIN),
     SITES("/sites", "nav.sites", ANALYST, DRILL_COORDINATOR, REQUESTER, ADMIN),
+    POSTURE("/posture", "nav.posture", ANALYST, DRILL_COORDINATOR, REQUESTER, ADMIN),
     RULES("/rules", "nav.rules", ANALYST, ADMIN),
     CERTIFICATES("/certificates", "nav.certificates", RA_OFFICER, ADMIN),
     REQUESTS("/requests", "nav.requests", REQUESTER, ADMIN),

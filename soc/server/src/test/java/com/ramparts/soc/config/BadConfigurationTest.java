@@ -36,6 +36,11 @@ class BadConfigurationTest {
             "ramparts.soc.response.pki.url=ftp://pki.example.test   | url must be an http or https URL, was ftp://pki.example.test",
             "ramparts.soc.response.mail.port=0                      | ramparts.soc.response.mail.port",
             "ramparts.soc.incident-search.index=Incidents           | ramparts.soc.incidentSearch.index",
+            "ramparts.soc.units.pki-url=ftp://pki.lan               | pki-url must be an http or https URL",
+            "ramparts.soc.units.pki-url=http://127.0.0.1:8081       | pki-token-file is required when pki-url is set",
+            "ramparts.soc.units.district-depth=-1                   | ramparts.soc.units.districtDepth",
+            "ramparts.soc.posture.signature-max-age=0s              | signature-max-age must be positive",
+            "ramparts.soc.posture.history-retention=1m              | history-retention (PT1M) must not be shorter",
     })
     void aBadSettingIsRefusedAtStartWithItsKey(String setting, String named, CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SocApplication.class)

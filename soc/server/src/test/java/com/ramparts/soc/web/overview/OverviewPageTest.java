@@ -52,7 +52,9 @@ class OverviewPageTest extends DashboardTestContext {
     void panelsWithoutABackendSayWhichCapabilityBringsThem() throws Exception {
         String html = mvc.perform(get("/overview").param("lang", "en").with(user(users.loadUserByUsername(DashboardFixtures.ANALYST))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("the correlator and its Sigma rules").contains("the posture capability")
+        assertThat(html).contains("the correlator and its Sigma rules")
                 .contains("the correlator and incident management");
+        // posture has its backend now: the tile links to the posture page (PostureBrowserTest checks its figures)
+        assertThat(html).contains("href=\"/posture\"").contains("City-wide posture by district");
     }
 }
